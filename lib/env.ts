@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { parseKeyring, type PiiKeyring } from './privacy/field-crypto';
+
+/**
+ * The server's configuration, parsed once. A missing or malformed variable stops start-up with a
+ * message naming it. scripts/start.ts fills DATABASE_URL and, in demo mode, generated secrets.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  PII_KEYS: z.string().min(1, 'must list at least one key as id:base64key'),
+  PII_ACTIVE_KEY_ID: z.string().min(1),
+  PII_HMAC_KEY: z.string().min(1),
+  /** Demo mode: one-time codes are also shown on the sign-in page. Never in production. */
+  NUANXIN_DEMO: z.enum(['0', '1']).default('0'),
+  HOST: z.string().default('127.0.0.1'),
+  HTTPS_PORT: z.coerce.number().int().min(1).max(65535).default(3443),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3080),
+  PUBLIC_ORIGIN: z.url().optional(),
+  TLS_CERT_FILE: z.string().optional(),
+  TLS_KEY_FILE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema> & { piiKeyring: PiiKeyring; demo: boolean };
+
+let cached: Env | undefined;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Nuanxin configuration is invalid:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  return {
+    ...env,
+    demo: env.NUANXIN_DEMO === '1',
+    piiKeyring: parseKeyring(env.PII_KEYS, env.PII_ACTIVE_KEY_ID, env.PII_HMAC_KEY),
+  };
+}
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

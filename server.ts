@@ -1,0 +1,89 @@
+/**
+ * Nuanxin's HTTPS server: Next's request handler behind TLS 1.3 only, plus a plain-HTTP listener
+ * that answers nothing but a redirect to HTTPS. Run by scripts/start.ts, or directly with
+ * `tsx server.ts` when DATABASE_URL and the secrets are in the environment.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import next from 'next';
+import { parseEnv } from './lib/env';
+import { applySecurityHeaders } from './lib/server/security-headers';
+import { loadTls } from './lib/server/tls';
+
+export interface RunningServer {
+  httpsPort: number;
+  httpPort: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: { dev?: boolean; dir?: string } = {}): Promise<RunningServer> {
+  const env = parseEnv(process.env);
+  const dev = options.dev ?? false;
+  const dir = options.dir ?? process.cwd();
+  const app = next({ dev, dir, hostname: env.HOST, port: env.HTTPS_PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const tls = await loadTls({ certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE, dir: path.join(dir, '.data/tls') });
+
+  const secure = https.createServer({ ...tls, minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' }, (req, res) => {
+    // The client's own X-Forwarded-* claims are not trusted: this server is the edge.
+    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+    req.headers['x-forwarded-proto'] = 'https';
+    applySecurityHeaders(req, res, dev);
+    handle(req, res).catch((error: unknown) => {
+      console.error('[server] unhandled request error:', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('服务暂时不可用 · Service unavailable');
+    });
+  });
+  secure.headersTimeout = 20_000;
+  secure.requestTimeout = 30_000;
+  secure.keepAliveTimeout = 10_000;
+
+  const redirect = http.createServer((req, res) => {
+    const host = (req.headers.host ?? env.HOST).replace(/:\d+$/, '');
+    const port = env.HTTPS_PORT === 443 ? '' : `:${env.HTTPS_PORT}`;
+    res.writeHead(308, { location: `https://${host}${port}${req.url ?? '/'}`, 'content-length': '0' });
+    res.end();
+  });
+
+  await new Promise<void>((resolve) => secure.listen(env.HTTPS_PORT, env.HOST, resolve));
+  if (env.HTTP_PORT > 0) await new Promise<void>((resolve) => redirect.listen(env.HTTP_PORT, env.HOST, resolve));
+  const httpsPort = (secure.address() as { port: number }).port;
+  const httpPort = env.HTTP_PORT > 0 ? (redirect.address() as { port: number }).port : 0;
+
+  return {
+    httpsPort,
+    httpPort,
+    async close() {
+      // Stop accepting, let requests in flight finish, then drop idle keep-alive sockets.
+      const closing = Promise.all([
+        new Promise((resolve) => secure.close(resolve)),
+        new Promise((resolve) => (redirect.listening ? redirect.close(resolve) : resolve(undefined))),
+      ]);
+      secure.closeIdleConnections();
+      redirect.closeIdleConnections();
+      const force = setTimeout(() => secure.closeAllConnections(), 10_000);
+      await closing;
+      clearTimeout(force);
+      await app.close();
+    },
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  startServer().then(
+    (server) => {
+      console.info(`Nuanxin listening on https://${process.env.HOST ?? '127.0.0.1'}:${server.httpsPort}`);
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
