@@ -74,10 +74,16 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  startServer().then(
+  startServer({ dev: process.env.NODE_ENV === 'development' }).then(
     (server) => {
-      console.info(`Nuanxin listening on https://${process.env.HOST ?? '127.0.0.1'}:${server.httpsPort}`);
-      const stop = () => void server.close().then(() => process.exit(0));
+      const host = process.env.HOST ?? '127.0.0.1';
+      console.info(`Nuanxin is ready: https://${host === '127.0.0.1' ? 'localhost' : host}:${server.httpsPort}`);
+      const stop = () =>
+        void server.close().then(async () => {
+          const { closeDb } = await import('./lib/db/client');
+          await closeDb();
+          process.exit(0);
+        });
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     },

@@ -11,6 +11,7 @@ import { openLocalDatabase } from '../lib/db/local';
 import { migrateDeploy } from '../lib/db/prisma-cli';
 import { buildIsCurrent, sourceHash, writeBuildStamp } from '../lib/runtime/build-stamp';
 import { ensureDemoSecrets } from '../lib/runtime/secrets';
+import { exited, spawnServer } from '../lib/runtime/spawn-server';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -52,24 +53,20 @@ async function main(): Promise<void> {
     await writeBuildStamp(root, hash);
   }
 
-  const { startServer } = await import('../server');
-  const { closeDb } = await import('../lib/db/client');
-  const server = await startServer({ dev, dir: root });
-  const host = process.env.HOST ?? '127.0.0.1';
-  console.info(`\nNuanxin is ready: https://${host === '127.0.0.1' ? 'localhost' : host}:${server.httpsPort}`);
-
+  const server = await spawnServer(root, process.env);
   let stopping = false;
-  const stop = async (signal: string) => {
+  // The server finishes its requests in flight on SIGTERM; the database stops after it.
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     console.info(`\n${signal}: shutting down…`);
-    await server.close();
-    await closeDb();
-    await db.stop();
-    process.exit(0);
+    server.kill('SIGTERM');
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  const code = await exited(server);
+  await db.stop();
+  process.exit(stopping ? 0 : code);
 }
 
 main().catch((error: unknown) => {

@@ -15,8 +15,10 @@ export const OTP_TTL_SECONDS = 300;
 export const OTP_TTL_ELDER_SECONDS = 600;
 export const OTP_MAX_ATTEMPTS = 5;
 export const OTP_MAX_PER_PHONE_PER_HOUR = 5;
-export const OTP_MAX_PER_IP_PER_HOUR = 30;
-export const VERIFY_MAX_PER_IP_PER_HOUR = 60;
+// Mobile carriers put many people behind one address (carrier-grade NAT), so the per-address
+// limits are a deployment setting; the per-phone and per-code limits are not.
+export const OTP_MAX_PER_IP_PER_HOUR = Number(process.env.OTP_IP_LIMIT_PER_HOUR ?? 30);
+export const VERIFY_MAX_PER_IP_PER_HOUR = OTP_MAX_PER_IP_PER_HOUR * 2;
 
 export function phoneHash(phone: string): string {
   return blindIndex(phone, env().piiKeyring, 'phone');

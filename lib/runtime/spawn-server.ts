@@ -1,0 +1,27 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { ensureSelfSigned } from '@/lib/server/tls';
+
+/**
+ * Starts server.ts in its own process. With the self-signed certificate, the process is told to
+ * trust it (NODE_EXTRA_CA_CERTS): Next fetches its own pages over HTTPS when a server action
+ * redirects, and would otherwise refuse its own certificate.
+ */
+export async function spawnServer(root: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const extra: Record<string, string> = {};
+  if (!env.TLS_CERT_FILE) {
+    const { certPath } = await ensureSelfSigned(path.join(root, '.data/tls'));
+    extra.NODE_EXTRA_CA_CERTS = certPath;
+  }
+  return spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
+    cwd: root,
+    env: { ...env, ...extra },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+export function exited(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code ?? 1)),
+  );
+}

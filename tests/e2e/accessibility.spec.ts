@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { seedHousehold, seedTestStaff, signIn } from './support';
+
+/** axe (WCAG 2.2 AA rules) on every page, in standard and in elder mode. */
+const MODES = ['standard', 'elder'] as const;
+
+async function setMode(page: Page, mode: (typeof MODES)[number]): Promise<void> {
+  await page.context().addCookies([{ name: 'nx-mode', value: mode, url: 'https://localhost:4443' }]);
+}
+
+async function audit(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(500);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `${path}`).toEqual([]);
+}
+
+for (const mode of MODES) {
+  test(`signed-out pages pass axe in ${mode} mode`, async ({ page }) => {
+    await setMode(page, mode);
+    for (const path of ['/', '/login', '/staff/login', '/no-such-page']) await audit(page, path);
+    await page.goto('/login');
+    await page.getByLabel('手机号').fill('12');
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await expect(page.getByText('请输入正确的 11 位手机号。')).toBeVisible();
+    const errors = await new AxeBuilder({ page }).analyze();
+    expect(errors.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test(`resident pages pass axe in ${mode} mode`, async ({ page }) => {
+    const home = await seedHousehold();
+    await setMode(page, mode);
+    await signIn(page, home.phone);
+    const pages = ['/', '/accounts', `/accounts/${home.accounts[0]!.id}`, '/accounts/bind', '/bills', '/pay', '/repair', '/refunds', '/me'];
+    for (const path of pages) await audit(page, path);
+  });
+
+  test(`staff pages pass axe in ${mode} mode`, async ({ page }) => {
+    const staff = await seedTestStaff();
+    await setMode(page, mode);
+    await page.goto('/staff/login');
+    await page.getByLabel('用户名').fill(staff.username);
+    await page.getByLabel('密码').fill(staff.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
+    await audit(page, '/staff');
+  });
+}
