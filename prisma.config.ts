@@ -6,7 +6,7 @@ import { migrationAdapter } from './lib/db/migration-adapter';
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
-  schema: 'prisma/schema.prisma',
+  schema: 'prisma/schema',
   migrations: { path: 'prisma/migrations' },
   async adapter() {
     const url = process.env.DATABASE_URL;
