@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { parseEnv } from './lib/env';
+import { startJobRunner } from './lib/jobs/runner';
 import { applySecurityHeaders } from './lib/server/security-headers';
 import { loadTls } from './lib/server/tls';
 
@@ -49,6 +50,8 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
     res.end();
   });
 
+  const jobs = env.JOBS === '1' ? await startJobRunner(env.DATABASE_URL) : null;
+
   await new Promise<void>((resolve) => secure.listen(env.HTTPS_PORT, env.HOST, resolve));
   if (env.HTTP_PORT > 0) await new Promise<void>((resolve) => redirect.listen(env.HTTP_PORT, env.HOST, resolve));
   const httpsPort = (secure.address() as { port: number }).port;
@@ -68,6 +71,7 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
       const force = setTimeout(() => secure.closeAllConnections(), 10_000);
       await closing;
       clearTimeout(force);
+      await jobs?.stop();
       await app.close();
     },
   };

@@ -1,0 +1,13 @@
+import { pruneRateLimits } from '@/lib/auth/rate-limit';
+import { defineJob, type JobDefinition } from './types';
+
+/** Every background job of Nuanxin. Each capability adds its own here. */
+export const JOBS: JobDefinition[] = [
+  defineJob({
+    name: 'maintenance.prune-rate-limits',
+    cron: '17 * * * *',
+    async handle(_payloads, now) {
+      await pruneRateLimits(now);
+    },
+  }),
+];
