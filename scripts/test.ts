@@ -16,7 +16,7 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 const STEPS: Step[] = [
   { name: 'typecheck', args: [bin('tsc'), '--noEmit'] },
   { name: 'lint', args: [bin('eslint'), '.', '--max-warnings=0'] },
-  { name: 'unit', args: [bin('vitest'), 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'] },
+  { name: 'unit', args: [bin('vitest'), 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/unit.json'] },
   { name: 'e2e', args: [bin('playwright'), 'test'] },
 ];
 
@@ -36,8 +36,8 @@ interface Counts {
 }
 
 function vitestCounts(): Counts {
-  if (!existsSync('test-results/unit.json')) return { passed: 0, failed: 0, skipped: 0 };
-  const r = JSON.parse(readFileSync('test-results/unit.json', 'utf8')) as {
+  if (!existsSync('reports/unit.json')) return { passed: 0, failed: 0, skipped: 0 };
+  const r = JSON.parse(readFileSync('reports/unit.json', 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;
     numPendingTests: number;
@@ -47,15 +47,15 @@ function vitestCounts(): Counts {
 }
 
 function playwrightCounts(): Counts {
-  if (!existsSync('test-results/e2e.json')) return { passed: 0, failed: 0, skipped: 0 };
-  const r = JSON.parse(readFileSync('test-results/e2e.json', 'utf8')) as {
+  if (!existsSync('reports/e2e.json')) return { passed: 0, failed: 0, skipped: 0 };
+  const r = JSON.parse(readFileSync('reports/e2e.json', 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   };
   return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
 }
 
 async function main(): Promise<number> {
-  await mkdir('test-results', { recursive: true });
+  await mkdir('reports', { recursive: true });
   const only = process.argv.slice(2);
   const failedSteps: string[] = [];
   for (const step of STEPS) {
