@@ -21,17 +21,17 @@ export default async function HomePage() {
           {t.home.actions}
         </h2>
         <div className="grid gap-3 sm:grid-cols-2">
-          <ActionTile href="/bills" icon="🧾" title={t.home.bills} hint={t.home.billsHint} />
-          <ActionTile href="/pay" icon="💳" title={t.home.pay} hint={t.home.payHint} />
-          <ActionTile href="/repair" icon="🔧" title={t.home.repair} hint={t.home.repairHint} />
-          <ActionTile href="/refunds" icon="↩" title={t.home.refunds} hint={t.home.refundsHint} />
+          <ActionTile href="/bills" icon="bill" title={t.home.bills} hint={t.home.billsHint} />
+          <ActionTile href="/pay" icon="pay" title={t.home.pay} hint={t.home.payHint} />
+          <ActionTile href="/repair" icon="repair" title={t.home.repair} hint={t.home.repairHint} />
+          <ActionTile href="/refunds" icon="refund" title={t.home.refunds} hint={t.home.refundsHint} />
         </div>
         {elder && (
           <a
             href={`tel:${hotline()}`}
             className="flex min-h-[3rem] items-center justify-center rounded-2xl bg-warm px-4 py-3 text-2xl font-bold text-white"
           >
-            📞 {t.home.callHotline} {hotline()}
+            {t.home.callHotline} {hotline()}
           </a>
         )}
       </section>

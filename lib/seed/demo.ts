@@ -1,3 +1,4 @@
+import { issueSeasonBills, seedMeterReading, seedSettledBill, seedTariffs } from './demo-bills';
 import { seedAccount, seedBuilding, seedResident, seedStaff, seedStation, seedUtility } from './records';
 
 /**
@@ -58,6 +59,14 @@ export async function seedDemo(): Promise<DemoLogins> {
     utilityId: qc, buildingId: b3, accountNo: 'QC20260201', holderName: '张伟', holderPhone: '13800138003',
     unit: '1 单元 402', address: '泉景苑 5 号楼 1 单元 402', buildingAreaM2: '100.00', usableAreaM2: '82.00',
   });
+
+  // Bills: last season (paid, except 李建国's, which has run up a late fee) and this season.
+  await seedTariffs({ bingcheng: bc, quancheng: qc });
+  await seedMeterReading(a6, 2026, '35.000', new Date('2026-11-20T10:00:00+08:00'));
+  await issueSeasonBills(2025, new Date('2025-10-15T09:00:00+08:00'), { accountIds: [a1, a2, a3] });
+  await seedSettledBill(a1, 2025, new Date('2025-10-28T10:30:00+08:00'));
+  await seedSettledBill(a2, 2025, new Date('2025-12-20T15:00:00+08:00'));
+  await issueSeasonBills(2026, new Date('2026-10-15T09:00:00+08:00'));
 
   const [r1, r2, r3] = DEMO_RESIDENTS;
   await seedResident(r1.phone, r1.name, [a1, a2]);

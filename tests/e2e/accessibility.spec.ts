@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { seedHousehold, seedTestStaff, signIn } from './support';
+import { pool } from '@/lib/db/client';
+import { seedBills, seedHousehold, seedTestStaff, signIn } from './support';
 
 /** axe (WCAG 2.2 AA rules) on every page, in standard and in elder mode. */
 const MODES = ['standard', 'elder'] as const;
@@ -31,9 +32,11 @@ for (const mode of MODES) {
 
   test(`resident pages pass axe in ${mode} mode`, async ({ page }) => {
     const home = await seedHousehold();
+    await seedBills(home.utilityId, [home.accounts[0]!.id]);
+    const bills = await pool().query<{ id: string }>(`SELECT id FROM bill WHERE account_id = $1`, [home.accounts[0]!.id]);
     await setMode(page, mode);
     await signIn(page, home.phone);
-    const pages = ['/', '/accounts', `/accounts/${home.accounts[0]!.id}`, '/accounts/bind', '/bills', '/pay', '/repair', '/refunds', '/me'];
+    const pages = ['/', '/accounts', `/accounts/${home.accounts[0]!.id}`, '/accounts/bind', '/bills', ...bills.rows.map((b) => `/bills/${b.id}`), '/pay', '/repair', '/refunds', '/me'];
     for (const path of pages) await audit(page, path);
   });
 

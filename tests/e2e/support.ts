@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+import { HARBIN_LIKE_TARIFF } from '@/lib/billing/example-tariffs';
+import { saveTariff } from '@/lib/bills/save-tariff';
+import { HARBIN_LIKE_2025, issueSeasonBills } from '@/lib/seed/demo-bills';
 import { randomTestPhone, seedAccount, seedBuilding, seedResident, seedStaff, seedStation, seedUtility } from '@/lib/seed/records';
 
 /**
@@ -49,6 +52,14 @@ export async function seedTestStaff(role: 'AGENT' | 'SUPERVISOR' | 'ADMIN' = 'AG
   const password = `Pw-${randomBytes(6).toString('hex')}`;
   await seedStaff({ utilityId, username, password, name: '测试客服', role });
   return { username, password, utilityId };
+}
+
+/** Last season's bill (overdue, so a late fee runs) and this season's, for the given accounts. */
+export async function seedBills(utilityId: string, accountIds: string[]): Promise<void> {
+  await saveTariff(utilityId, 2025, '测试热力 2025 供暖季', HARBIN_LIKE_2025);
+  await saveTariff(utilityId, 2026, '测试热力 2026 供暖季', HARBIN_LIKE_TARIFF);
+  await issueSeasonBills(2025, new Date('2025-10-15T09:00:00+08:00'), { accountIds });
+  await issueSeasonBills(2026, new Date('2026-10-15T09:00:00+08:00'), { accountIds });
 }
 
 /** Asks for a code and returns it as demo mode shows it on the page. */

@@ -1,0 +1,76 @@
+import type pg from 'pg';
+import type { Payment, Property, Tariff } from '@/lib/billing';
+import { TARIFF_COLUMNS, toTariff, type TariffRecord } from './tariff-record';
+
+/** A bill with what the billing core needs to quote it: tariff, property as billed, payments. */
+export interface LoadedBill {
+  id: string;
+  accountId: string;
+  utilityId: string;
+  season: number;
+  status: 'DRAFT' | 'ISSUED' | 'PAID' | 'VOID';
+  issuedAt: Date;
+  settledAt: Date | null;
+  principalFen: bigint;
+  tariff: Tariff;
+  tariffName: string;
+  property: Property;
+  payments: Payment[];
+}
+
+export const BILL_COLUMNS = `
+  b.id AS bill_id, b.account_id, b.utility_id AS bill_utility_id, b.season AS bill_season, b.status, b.issued_at, b.settled_at,
+  b.principal_fen::text AS principal_fen, b.building_area_m2::text AS bill_building_area,
+  b.usable_area_m2::text AS bill_usable_area, b.metered_gj::text AS bill_gj, b.suspended, b.low_income AS bill_low_income,
+  (SELECT coalesce(json_agg(json_build_object('at', l.at, 'amountFen', l.amount_fen::text) ORDER BY l.at, l.id), '[]')
+     FROM bill_ledger l WHERE l.bill_id = b.id AND l.amount_fen > 0) AS ledger,
+  ${TARIFF_COLUMNS}`;
+
+export interface BillRecord extends TariffRecord {
+  bill_id: string;
+  account_id: string;
+  bill_utility_id: string;
+  bill_season: number;
+  status: LoadedBill['status'];
+  issued_at: Date;
+  settled_at: Date | null;
+  principal_fen: string;
+  bill_building_area: string;
+  bill_usable_area: string;
+  bill_gj: string | null;
+  suspended: boolean;
+  bill_low_income: boolean;
+  ledger: { at: string; amountFen: string }[];
+}
+
+export function toLoadedBill(r: BillRecord): LoadedBill {
+  return {
+    id: r.bill_id,
+    accountId: r.account_id,
+    utilityId: r.bill_utility_id,
+    season: r.bill_season,
+    status: r.status,
+    issuedAt: r.issued_at,
+    settledAt: r.settled_at,
+    principalFen: BigInt(r.principal_fen),
+    tariff: toTariff(r),
+    tariffName: r.name,
+    property: {
+      buildingAreaM2: r.bill_building_area,
+      usableAreaM2: r.bill_usable_area,
+      meteredGJ: r.bill_gj,
+      suspended: r.suspended,
+      lowIncome: r.bill_low_income,
+    },
+    payments: r.ledger.map((l) => ({ at: new Date(l.at), amountFen: BigInt(l.amountFen) })),
+  };
+}
+
+export async function loadBillForUpdate(client: pg.PoolClient, billId: string): Promise<LoadedBill | null> {
+  await client.query(`SELECT 1 FROM bill WHERE id = $1 FOR UPDATE`, [billId]);
+  const { rows } = await client.query<BillRecord>(
+    `SELECT ${BILL_COLUMNS} FROM bill b JOIN tariff t ON t.id = b.tariff_id WHERE b.id = $1`,
+    [billId],
+  );
+  return rows[0] ? toLoadedBill(rows[0]) : null;
+}

@@ -1,0 +1,92 @@
+import { lateFeeTicker, quoteBill, settlementFen, type BillQuote, type LateFeeTicker } from '@/lib/billing';
+import { pool } from '@/lib/db/client';
+import { BILL_COLUMNS, toLoadedBill, type BillRecord, type LoadedBill } from './load-bill';
+
+/** Bills of the accounts bound to a resident, each quoted by the billing core at `now`. */
+export interface BillSummary {
+  id: string;
+  season: number;
+  accountNo: string;
+  address: string;
+  status: LoadedBill['status'];
+  principalFen: bigint;
+  dueFen: bigint;
+  lateFeeFen: bigint;
+}
+
+interface Row extends BillRecord {
+  account_no: string;
+  address: string;
+  utility_name: string;
+  utility_name_en: string;
+  hotline: string;
+}
+
+const FROM_RESIDENT = `
+  FROM resident_account ra
+  JOIN bill b ON b.account_id = ra.account_id
+  JOIN tariff t ON t.id = b.tariff_id
+  JOIN heating_account a ON a.id = b.account_id
+  JOIN utility u ON u.id = a.utility_id`;
+
+const EXTRA = `, a.account_no, a.address, u.name AS utility_name, u.name_en AS utility_name_en, u.hotline`;
+
+export async function listResidentBills(residentId: string, now: Date): Promise<BillSummary[]> {
+  const { rows } = await pool().query<Row>(
+    `SELECT ${BILL_COLUMNS}${EXTRA} ${FROM_RESIDENT}
+     WHERE ra.resident_id = $1 AND b.status <> 'DRAFT'
+     ORDER BY b.season DESC, a.account_no`,
+    [residentId],
+  );
+  return rows.map((r) => {
+    const bill = toLoadedBill(r);
+    const quote = quoteBill(bill.tariff, bill.property, bill.payments, now);
+    return {
+      id: bill.id,
+      season: bill.season,
+      accountNo: r.account_no,
+      address: r.address,
+      status: bill.status,
+      principalFen: quote.principalFen,
+      dueFen: quote.dueFen,
+      lateFeeFen: quote.lateFeeFen,
+    };
+  });
+}
+
+export interface BillDetail {
+  bill: LoadedBill;
+  accountNo: string;
+  address: string;
+  utilityName: string;
+  utilityNameEn: string;
+  hotline: string;
+  quote: BillQuote;
+  /** What one payment now would settle the bill with (early discount taken into account). */
+  settlementFen: bigint;
+  ticker: LateFeeTicker;
+  at: Date;
+}
+
+/** A bill only when its account is bound to this resident; anyone else's is not found. */
+export async function getResidentBill(residentId: string, billId: string, now: Date): Promise<BillDetail | null> {
+  const { rows } = await pool().query<Row>(
+    `SELECT ${BILL_COLUMNS}${EXTRA} ${FROM_RESIDENT} WHERE ra.resident_id = $1 AND b.id = $2 AND b.status <> 'DRAFT'`,
+    [residentId, billId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const bill = toLoadedBill(r);
+  return {
+    bill,
+    accountNo: r.account_no,
+    address: r.address,
+    utilityName: r.utility_name,
+    utilityNameEn: r.utility_name_en,
+    hotline: r.hotline,
+    quote: quoteBill(bill.tariff, bill.property, bill.payments, now),
+    settlementFen: settlementFen(bill.tariff, bill.property, bill.payments, now),
+    ticker: lateFeeTicker(bill.tariff, bill.property, bill.payments, now),
+    at: now,
+  };
+}
