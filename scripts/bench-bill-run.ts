@@ -38,7 +38,7 @@ try {
      INSERT INTO heating_account (utility_id, account_no, holder_name, building_id, unit, address, building_area_m2,
                                   usable_area_m2, status, low_income)
      SELECT $1, 'B' || lpad(g::text, 9, '0'), '住户' || g, b.id, '1-' || (g % 30), '压测小区',
-            round((50 + (g * 7919 % 12000) / 100.0)::numeric, 2), round((40 + (g * 7919 % 9000) / 100.0)::numeric, 2),
+            round((50 + (g::bigint * 7919 % 12000) / 100.0)::numeric, 2), round((40 + (g::bigint * 7919 % 9000) / 100.0)::numeric, 2),
             (CASE WHEN g % 50 = 0 THEN 'SUSPENDED' WHEN g % 97 = 0 THEN 'CLOSED' ELSE 'ACTIVE' END)::account_status, g % 20 = 0
      FROM generate_series(1, $2::int) g JOIN b ON b.i = g % 10000`,
     [utilityId, n],
