@@ -11,6 +11,7 @@ import next from 'next';
 import { parseEnv } from './lib/env';
 import { startJobRunner } from './lib/jobs/runner';
 import { applySecurityHeaders } from './lib/server/security-headers';
+import { speechConfig, speechConnectSources } from './lib/speech/config';
 import { loadTls } from './lib/server/tls';
 
 export interface RunningServer {
@@ -26,13 +27,14 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
   const app = next({ dev, dir, hostname: env.HOST, port: env.HTTPS_PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const connectSources = speechConnectSources(speechConfig());
   const tls = await loadTls({ certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE, dir: path.join(dir, '.data/tls') });
 
   const secure = https.createServer({ ...tls, minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' }, (req, res) => {
     // The client's own X-Forwarded-* claims are not trusted: this server is the edge.
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
     req.headers['x-forwarded-proto'] = 'https';
-    applySecurityHeaders(req, res, dev);
+    applySecurityHeaders(req, res, dev, connectSources);
     handle(req, res).catch((error: unknown) => {
       console.error('[server] unhandled request error:', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
+import { VoiceControl } from '@/components/voice/VoiceControl';
+import { speechConfig } from '@/lib/speech/config';
 import { hotline } from '@/lib/utilities/hotline';
 import { preferences } from '@/lib/http/request-context';
 import './globals.css';
@@ -30,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <SiteFooter prefs={prefs} hotline={hotline()} />
+        <VoiceControl azure={speechConfig() !== null} labels={prefs.t.voice} />
       </body>
     </html>
   );

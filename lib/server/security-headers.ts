@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * Headers every HTTPS response carries. Scripts run only with this request's nonce (Next reads it
  * from the request's Content-Security-Policy header and stamps its own scripts with it).
  */
-export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+export function contentSecurityPolicy(nonce: string, dev: boolean, connect: readonly string[] = []): string {
   return [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? ` 'unsafe-eval'` : ''}`,
@@ -13,7 +13,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data: blob:`,
     `font-src 'self'`,
-    `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    `connect-src 'self'${connect.map((c) => ` ${c}`).join('')}${dev ? ' ws: wss:' : ''}`,
     `media-src 'self' blob:`,
     `object-src 'none'`,
     `base-uri 'self'`,
@@ -25,9 +25,9 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 
 export const PERMISSIONS_POLICY = 'microphone=(self), camera=(), geolocation=(), payment=(self), usb=(), interest-cohort=()';
 
-export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, dev: boolean): void {
+export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, dev: boolean, connect: readonly string[] = []): void {
   const nonce = randomBytes(16).toString('base64');
-  const csp = contentSecurityPolicy(nonce, dev);
+  const csp = contentSecurityPolicy(nonce, dev, connect);
   req.headers['content-security-policy'] = csp;
   res.setHeader('Content-Security-Policy', csp);
   res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');

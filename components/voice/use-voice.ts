@@ -1,0 +1,153 @@
+'use client';
+
+import { usePathname, useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { collectPageCommands, labelOf, ROUTES, type PageCommand } from './page-commands';
+import { readAloud } from './read-aloud';
+import { browserRecognitionConstructor, createRecognizer, type Recognizer } from './recognition';
+import { hasNativeSpeech, speak, stopSpeaking } from './speaker';
+
+/**
+ * The voice assistant's state machine: idle → listening → (acting | asking back | confirming).
+ * Costly actions (paying, asking for a refund) are confirmed spoken and on screen first.
+ */
+export type VoiceState =
+  | { kind: 'idle'; message?: string }
+  | { kind: 'listening' }
+  | { kind: 'asking'; options: { id: string; label: string }[] }
+  | { kind: 'confirming'; text: string; element: HTMLElement }
+  | { kind: 'help'; phrases: string[] };
+
+export interface VoiceTexts {
+  listening: string;
+  heard: string;
+  notUnderstood: string;
+  askWhich: string;
+  confirmPrompt: string;
+  cancelled: string;
+  failed: string;
+}
+
+const VOICE_SESSION = 'nx-voice';
+const noSubscription = () => () => undefined;
+
+export function useVoice(azure: boolean, texts: VoiceTexts) {
+  const router = useRouter();
+  const pathname = usePathname();
+  // What this browser can do never changes while the page is open; the server renders "nothing".
+  const canListen = useSyncExternalStore(noSubscription, () => browserRecognitionConstructor() !== null || azure, () => false);
+  const canSpeak = useSyncExternalStore(noSubscription, () => hasNativeSpeech() || azure, () => false);
+  const [state, setState] = useState<VoiceState>({ kind: 'idle' });
+  const recognizer = useRef<Recognizer | null>(null);
+  const reading = useRef(false);
+
+  const say = useCallback((text: string) => speak(text, azure), [azure]);
+
+  const confirmFor = useCallback(
+    (element: HTMLElement) => {
+      const text = `${element.dataset.voiceConfirm ?? labelOf(element)}。${texts.confirmPrompt}`;
+      setState({ kind: 'confirming', text, element });
+      void say(text);
+    },
+    [say, texts.confirmPrompt],
+  );
+
+  // Arriving by voice on a page that asks for a costly step: read the amount and wait for "确认".
+  // The new page's content is in the document by the next frame.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const costly = document.querySelector<HTMLElement>('[data-voice-confirm]');
+      if (costly && sessionStorage.getItem(VOICE_SESSION) === '1') confirmFor(costly);
+      else setState({ kind: 'idle' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [pathname, confirmFor]);
+
+  const setMode = useCallback(
+    (mode: 'elder' | 'standard') => {
+      document.cookie = `nx-mode=${mode}; path=/; max-age=31536000; samesite=lax; secure`;
+      router.refresh();
+    },
+    [router],
+  );
+
+  const showHelp = useCallback(async () => {
+    const { GLOBAL_VOICE_COMMANDS, RESIDENT_VOICE_COMMANDS } = await import('@/lib/voice');
+    const page = collectPageCommands(RESIDENT_VOICE_COMMANDS);
+    const phrases = [...RESIDENT_VOICE_COMMANDS, ...page, ...GLOBAL_VOICE_COMMANDS].map((c) => c.labels[0] ?? '').filter(Boolean);
+    setState({ kind: 'help', phrases: [...new Set(phrases)] });
+  }, []);
+
+  const act = useCallback(
+    async (id: string, page: PageCommand[]) => {
+      sessionStorage.setItem(VOICE_SESSION, '1');
+      const pending = state.kind === 'confirming' ? state.element : null;
+      if (id === 'confirm') {
+        if (pending) pending.click();
+        setState({ kind: 'idle' });
+        return;
+      }
+      if (id === 'cancel') return setState({ kind: 'idle', message: texts.cancelled });
+      if (id === 'help') return showHelp();
+      if (id === 'back') return router.back();
+      if (id === 'read') {
+        reading.current = true;
+        return readAloud(say, () => !reading.current);
+      }
+      if (id === 'stop') {
+        reading.current = false;
+        return stopSpeaking(azure);
+      }
+      if (id === 'larger' || id === 'mode-elder') return setMode('elder');
+      if (id === 'smaller' || id === 'mode-standard') return setMode('standard');
+      if (id === 'hotline') {
+        const tel = document.querySelector<HTMLAnchorElement>('a[href^="tel:"]');
+        return tel?.click();
+      }
+      const element = page.find((c) => c.id === id)?.element;
+      if (element) return element.hasAttribute('data-voice-costly') ? confirmFor(element) : element.click();
+      const route = ROUTES[id];
+      if (route) router.push(route);
+    },
+    [azure, confirmFor, router, say, setMode, showHelp, state, texts.cancelled],
+  );
+
+  const listen = useCallback(async () => {
+    const { createVoiceMatcher, GLOBAL_VOICE_COMMANDS, RESIDENT_VOICE_COMMANDS } = await import('@/lib/voice');
+    recognizer.current ??= await createRecognizer(azure);
+    if (!recognizer.current) return setState({ kind: 'idle', message: texts.failed });
+    const page = collectPageCommands(RESIDENT_VOICE_COMMANDS);
+    const available = [...RESIDENT_VOICE_COMMANDS, ...page];
+    const matcher = createVoiceMatcher(available);
+    setState((s) => (s.kind === 'confirming' ? s : { kind: 'listening' }));
+    let heard: string[];
+    try {
+      heard = await recognizer.current.listen();
+    } catch {
+      return setState({ kind: 'idle', message: texts.failed });
+    }
+    for (const utterance of heard) {
+      const result = matcher.match(utterance);
+      if (result.kind === 'match') return act(result.id, page);
+      if (result.kind === 'ask') {
+        const label = (id: string) => [...available, ...GLOBAL_VOICE_COMMANDS].find((c) => c.id === id)?.labels[0] ?? id;
+        const options = result.candidates.map((id) => ({ id, label: label(id) }));
+        setState({ kind: 'asking', options });
+        return say(`${texts.askWhich}${options.map((o) => o.label).join('，还是')}？`);
+      }
+    }
+    const message = heard[0] ? `${texts.heard}${heard[0]}。${texts.notUnderstood}` : texts.notUnderstood;
+    setState({ kind: 'idle', message });
+    void say(message);
+  }, [act, azure, say, texts]);
+
+  const choose = useCallback(
+    async (id: string) => {
+      const { RESIDENT_VOICE_COMMANDS } = await import('@/lib/voice');
+      await act(id, collectPageCommands(RESIDENT_VOICE_COMMANDS));
+    },
+    [act],
+  );
+
+  return { canListen, canSpeak, state, listen, choose, showHelp, close: () => setState({ kind: 'idle' }), read: () => act('read', []), stop: () => act('stop', []) };
+}

@@ -1,0 +1,126 @@
+import { expect, test, type Page } from '@playwright/test';
+import { seedBills, seedHousehold, signIn } from './support';
+
+/**
+ * Voice navigation with a scripted recogniser standing in for the microphone (the browser API is
+ * replaced before the page loads), and a speech synthesiser that records what it was asked to say.
+ */
+const FAKE_SPEECH = () => {
+  const w = window as unknown as Record<string, unknown>;
+  const spoken: string[] = [];
+  w.__spoken = spoken;
+  class FakeRecognition {
+    onresult: ((e: unknown) => void) | null = null;
+    onend: (() => void) | null = null;
+    onerror: ((e: unknown) => void) | null = null;
+    start() {
+      w.__rec = this;
+    }
+    abort() {
+      this.onend?.();
+    }
+  }
+  w.SpeechRecognition = FakeRecognition;
+  w.__say = (text: string) => {
+    const rec = w.__rec as FakeRecognition;
+    w.__rec = null;
+    rec.onresult?.({ resultIndex: 0, results: [[{ transcript: text }]] });
+    rec.onend?.();
+  };
+  Object.defineProperty(window, 'speechSynthesis', {
+    configurable: true,
+    value: {
+      speak(u: { text: string; onend?: () => void }) {
+        spoken.push(u.text);
+        setTimeout(() => u.onend?.(), 20);
+      },
+      cancel() {},
+      getVoices: () => [],
+    },
+  });
+};
+
+async function say(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: '说话' }).click();
+  await page.waitForFunction(() => Boolean((window as unknown as { __rec?: unknown }).__rec));
+  await page.evaluate((t) => (window as unknown as { __say(t: string): void }).__say(t), text);
+}
+
+test('a resident moves around by voice, tolerant of fillers, synonyms and homophones', async ({ page }) => {
+  await page.addInitScript(FAKE_SPEECH);
+  const home = await seedHousehold();
+  await seedBills(home.utilityId, [home.accounts[0]!.id]);
+  await signIn(page, home.phone);
+  await say(page, '我要看看帐单');
+  await expect(page).toHaveURL(/\/bills$/);
+  await say(page, '回首页');
+  await expect(page).toHaveURL(/\/$/);
+  await say(page, '家里冷，暖气不热了');
+  await expect(page).toHaveURL(/\/repair$/);
+  await say(page, '我能说什么');
+  await expect(page.getByTestId('voice-help')).toContainText('账单');
+  await expect(page.getByTestId('voice-help')).toContainText('我的户号');
+});
+
+test('an ambiguous request is asked back with both choices on screen', async ({ page }) => {
+  await page.addInitScript(FAKE_SPEECH);
+  const home = await seedHousehold();
+  await signIn(page, home.phone);
+  await say(page, '退费');
+  const region = page.getByRole('region', { name: '语音助手' });
+  await expect(page.getByTestId('voice-status')).toContainText('您是想');
+  await expect(region.getByRole('button', { name: '退费进度' })).toBeVisible();
+  await region.getByRole('button', { name: '退费进度' }).click();
+  await expect(page).toHaveURL(/\/refunds$/);
+});
+
+test('speech that matches nothing gets a spoken and written answer', async ({ page }) => {
+  await page.addInitScript(FAKE_SPEECH);
+  const home = await seedHousehold();
+  await signIn(page, home.phone);
+  await say(page, '打开电视机');
+  await expect(page.getByTestId('voice-status')).toContainText('没有听明白');
+  const spoken = await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+  expect(spoken.at(-1)).toContain('没有听明白');
+});
+
+test('read-aloud reads the main content in order and highlights what it reads', async ({ page }) => {
+  await page.addInitScript(FAKE_SPEECH);
+  await page.goto('/');
+  await page.getByRole('button', { name: '朗读本页' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.length)).toBeGreaterThan(3);
+  const spoken = await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+  expect(spoken[0]).toBe('欢迎使用暖心供暖服务');
+  expect(spoken).toContain('常用服务');
+});
+
+test('inside WeChat on a 360 px phone with no speech APIs, no microphone is offered and pages work', async ({ browser }) => {
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: { width: 360, height: 740 },
+    userAgent:
+      'Mozilla/5.0 (Linux; Android 13; V2227A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64',
+  });
+  await context.addInitScript(() => {
+    for (const name of ['SpeechRecognition', 'webkitSpeechRecognition', 'speechSynthesis', 'SpeechSynthesisUtterance']) {
+      Object.defineProperty(window, name, { configurable: true, value: undefined });
+    }
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const home = await seedHousehold();
+  await seedBills(home.utilityId, [home.accounts[0]!.id]);
+  await signIn(page, home.phone);
+  await expect(page.getByRole('region', { name: '语音助手' })).toHaveCount(0);
+  await page.goto('/bills');
+  await expect(page.getByRole('heading', { level: 1, name: '我的账单' })).toBeVisible();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the speech token endpoint says plainly when speech is not configured', async ({ request }) => {
+  const res = await request.post('/api/speech/token');
+  expect(res.status()).toBe(404);
+  expect(await res.json()).toEqual({ available: false });
+});
