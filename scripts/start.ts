@@ -39,8 +39,8 @@ async function main(): Promise<void> {
   await migrateDeploy(db.url, root);
 
   if (demo) {
-    const { seedDemo } = await import('../lib/seed/demo');
-    const logins = await seedDemo();
+    const { demoLogins, demoSeeded, seedDemo } = await import('../lib/seed/demo');
+    const logins = (await demoSeeded()) ? demoLogins() : await seedDemo();
     console.info('\nDemo sign-ins (one-time codes are shown on the sign-in page in demo mode):');
     for (const r of logins.residents) console.info(`  resident  ${r.phone}  ${r.name}（${r.note}）`);
     for (const s of logins.staff) console.info(`  staff     ${s.username} / ${logins.password}  (${s.role})`);

@@ -1,4 +1,5 @@
 import { issueSeasonBills, seedMeterReading, seedSettledBill, seedTariffs } from './demo-bills';
+import { pool } from '@/lib/db/client';
 import { seedAccount, seedBuilding, seedResident, seedStaff, seedStation, seedUtility } from './records';
 
 /**
@@ -73,17 +74,30 @@ export async function seedDemo(): Promise<DemoLogins> {
   await seedResident(r2.phone, r2.name, [a3]);
   await seedResident(r3.phone, r3.name, [a6]);
 
-  const staff = [
-    { utilityId: bc, username: 'bc.agent', name: '陈晓', role: 'AGENT' as const },
-    { utilityId: bc, username: 'bc.supervisor', name: '周敏', role: 'SUPERVISOR' as const },
-    { utilityId: bc, username: 'bc.admin', name: '孙强', role: 'ADMIN' as const },
-    { utilityId: qc, username: 'qc.agent', name: '吴静', role: 'AGENT' as const },
-  ];
-  for (const s of staff) await seedStaff({ ...s, password: DEMO_STAFF_PASSWORD });
+  for (const s of DEMO_STAFF) {
+    await seedStaff({ utilityId: s.utility === 'bc' ? bc : qc, username: s.username, name: s.name, role: s.role, password: DEMO_STAFF_PASSWORD });
+  }
 
+  return demoLogins();
+}
+
+const DEMO_STAFF = [
+  { utility: 'bc', username: 'bc.agent', name: '陈晓', role: 'AGENT' },
+  { utility: 'bc', username: 'bc.supervisor', name: '周敏', role: 'SUPERVISOR' },
+  { utility: 'bc', username: 'bc.admin', name: '孙强', role: 'ADMIN' },
+  { utility: 'qc', username: 'qc.agent', name: '吴静', role: 'AGENT' },
+] as const;
+
+export function demoLogins(): DemoLogins {
   return {
     residents: DEMO_RESIDENTS.map((r) => ({ ...r })),
-    staff: staff.map((s) => ({ username: s.username, role: s.role })),
+    staff: DEMO_STAFF.map((s) => ({ username: s.username, role: s.role })),
     password: DEMO_STAFF_PASSWORD,
   };
+}
+
+/** Demo data is loaded once: its last step, the staff, marks it complete. */
+export async function demoSeeded(): Promise<boolean> {
+  const { rows } = await pool().query(`SELECT 1 FROM staff WHERE username = $1`, [DEMO_STAFF[DEMO_STAFF.length - 1]!.username]);
+  return rows.length > 0;
 }
