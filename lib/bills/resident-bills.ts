@@ -31,6 +31,21 @@ const FROM_RESIDENT = `
 
 const EXTRA = `, a.account_no, a.address, u.name AS utility_name, u.name_en AS utility_name_en, u.hotline`;
 
+function toSummary(r: Row, now: Date): BillSummary {
+  const bill = toLoadedBill(r);
+  const quote = quoteBill(bill.tariff, bill.property, bill.payments, now);
+  return {
+    id: bill.id,
+    season: bill.season,
+    accountNo: r.account_no,
+    address: r.address,
+    status: bill.status,
+    principalFen: quote.principalFen,
+    dueFen: quote.dueFen,
+    lateFeeFen: quote.lateFeeFen,
+  };
+}
+
 export async function listResidentBills(residentId: string, now: Date): Promise<BillSummary[]> {
   const { rows } = await pool().query<Row>(
     `SELECT ${BILL_COLUMNS}${EXTRA} ${FROM_RESIDENT}
@@ -38,20 +53,28 @@ export async function listResidentBills(residentId: string, now: Date): Promise<
      ORDER BY b.season DESC, a.account_no`,
     [residentId],
   );
-  return rows.map((r) => {
-    const bill = toLoadedBill(r);
-    const quote = quoteBill(bill.tariff, bill.property, bill.payments, now);
-    return {
-      id: bill.id,
-      season: bill.season,
-      accountNo: r.account_no,
-      address: r.address,
-      status: bill.status,
-      principalFen: quote.principalFen,
-      dueFen: quote.dueFen,
-      lateFeeFen: quote.lateFeeFen,
-    };
-  });
+  return rows.map((r) => toSummary(r, now));
+}
+
+/**
+ * The hot read path of the JSON API: the session check and the bills in one indexed query, so a
+ * revoked or expired session simply finds nothing. Null when the session is not valid.
+ */
+export async function listBillsForSession(sid: string, now: Date): Promise<BillSummary[] | null> {
+  const { rows } = await pool().query<Row & { session_ok: boolean }>(
+    `WITH s AS (
+       SELECT subject_id FROM auth_session
+       WHERE id = $1 AND kind = 'RESIDENT' AND revoked_at IS NULL AND expires_at > $2
+     )
+     SELECT true AS session_ok, x.* FROM s LEFT JOIN LATERAL (
+       SELECT ${BILL_COLUMNS}${EXTRA} ${FROM_RESIDENT}
+       WHERE ra.resident_id = s.subject_id AND b.status <> 'DRAFT'
+     ) x ON true
+     ORDER BY x.bill_season DESC NULLS LAST, x.account_no`,
+    [sid, now],
+  );
+  if (rows.length === 0) return null;
+  return rows.filter((r) => r.bill_id !== null).map((r) => toSummary(r, now));
 }
 
 export interface BillDetail {

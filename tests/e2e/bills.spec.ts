@@ -57,3 +57,18 @@ test('another resident’s bill is not found', async ({ page }) => {
   const res = await page.goto(`/bills/${await billId(theirs.accounts[0]!.id, 2026)}`);
   expect(res?.status()).toBe(404);
 });
+
+test('the bills JSON API answers the signed-in resident only, in fen', async ({ page, request }) => {
+  const home = await seedHousehold();
+  await seedBills(home.utilityId, [home.accounts[0]!.id]);
+  const anonymous = await request.get('/api/v1/bills');
+  expect(anonymous.status()).toBe(401);
+  await signIn(page, home.phone);
+  const res = await page.request.get('/api/v1/bills');
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { bills: { season: number; accountNo: string; principalFen: number; dueFen: number }[] };
+  expect(body.bills.map((b) => b.season)).toEqual([2026, 2025]);
+  // 100 m² on the Harbin-like tariff: 4,264.42 元 each season.
+  expect(body.bills.every((b) => b.accountNo === home.accounts[0]!.accountNo && b.principalFen === 426442)).toBe(true);
+  expect(body.bills[1]!.dueFen).toBeGreaterThan(426442);
+});
