@@ -3,6 +3,7 @@
  * that answers nothing but a redirect to HTTPS. Run by scripts/start.ts, or directly with
  * `tsx server.ts` when DATABASE_URL and the secrets are in the environment.
  */
+import cluster from 'node:cluster';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
@@ -79,11 +80,13 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+function runWorker(): void {
   startServer({ dev: process.env.NODE_ENV === 'development' }).then(
     (server) => {
       const host = process.env.HOST ?? '127.0.0.1';
-      console.info(`Nuanxin is ready: https://${host === '127.0.0.1' ? 'localhost' : host}:${server.httpsPort}`);
+      if (!cluster.isWorker || cluster.worker?.id === 1) {
+        console.info(`Nuanxin is ready: https://${host === '127.0.0.1' ? 'localhost' : host}:${server.httpsPort}`);
+      }
       const stop = () =>
         void server.close().then(async () => {
           const { closeDb } = await import('./lib/db/client');
@@ -98,4 +101,34 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
       process.exit(1);
     },
   );
+}
+
+/**
+ * WEB_CONCURRENCY > 1 runs that many server processes sharing the ports (Node cluster). Nothing
+ * that matters lives in a process's memory — sessions, limits, jobs are in PostgreSQL — so any
+ * process can serve any request. A process that dies is replaced; SIGTERM stops them all gracefully.
+ */
+function runPrimary(workers: number): void {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`[server] process ${worker.process.pid} exited (${code}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const workers = Number(process.env.WEB_CONCURRENCY ?? 1);
+  if (cluster.isPrimary && workers > 1) runPrimary(workers);
+  else runWorker();
 }

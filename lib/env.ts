@@ -15,6 +15,8 @@ const schema = z.object({
   PII_HMAC_KEY: z.string().min(1),
   /** Demo mode: one-time codes are also shown on the sign-in page. Never in production. */
   NUANXIN_DEMO: z.enum(['0', '1']).default('0'),
+  /** Server processes sharing the ports (server.ts forks them with Node cluster). */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Whether this process runs background jobs (every process may; pg-boss shares them out). */
   JOBS: z.enum(['0', '1']).default('1'),
   HOST: z.string().default('127.0.0.1'),
