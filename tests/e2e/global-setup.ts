@@ -55,6 +55,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     HOST: '127.0.0.1',
     HTTPS_PORT: String(E2E_HTTPS_PORT),
     HTTP_PORT: String(E2E_HTTP_PORT),
+    // Two server processes: every journey below is spread over both, so nothing may depend on
+    // one process's memory (sessions, one-time codes, limits and jobs all live in PostgreSQL).
+    WEB_CONCURRENCY: '2',
   });
   // Only for the health probe below: the test server's certificate is self-signed.
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
