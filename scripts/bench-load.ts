@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: the heating-season peak on this machine. Seeds N accounts with bills (default
+ * 300,000) into a throw-away local database, starts the production server over TLS 1.3 with 1 and
+ * with 2 processes, and drives it from this process over loopback with autocannon, bounded in time:
+ *   - a signed-in resident's bills as JSON (/api/v1/bills) and as a page (/bills), random residents;
+ *   - the same bill lookup in a bare node:http + pg server, the baseline;
+ * printing requests/s, p50/p99, errors and the server's peak memory, and each ratio to the baseline.
+ * Usage: npm run bench [-- --accounts 300000 --seconds 15]
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { closeDb } from '../lib/db/client';
+import { buildIsCurrent, sourceHash, writeBuildStamp } from '../lib/runtime/build-stamp';
+import { exited, spawnServer } from '../lib/runtime/spawn-server';
+import { createTestDatabase, testSecrets } from '../tests/support/test-database';
+import { seedAccounts, seedSessions, type BenchSession } from './bench/seed';
+
+const { values } = parseArgs({ options: { accounts: { type: 'string' }, seconds: { type: 'string' }, sessions: { type: 'string' } } });
+const ACCOUNTS = Number(values.accounts ?? 300_000);
+const SECONDS = Number(values.seconds ?? 15);
+const SESSIONS = Number(values.sessions ?? 2000);
+const root = process.cwd();
+
+interface Row {
+  scenario: string;
+  processes: number | '-';
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  peakRssMb: number;
+}
+
+function psRss(args: string[]): number {
+  try {
+    return execFileSync('ps', ['-o', 'rss=', ...args]).toString().split(/\s+/).filter(Boolean).reduce((sum, kb) => sum + Number(kb), 0);
+  } catch {
+    // ps exits 1 when nothing matches (a process without children).
+    return 0;
+  }
+}
+
+/** The server's memory: the process and, with several processes, its workers. */
+function rssMb(pid: number): number {
+  return (psRss(['-p', String(pid)]) + psRss(['--ppid', String(pid)])) / 1024;
+}
+
+async function drive(url: string, connections: number, seconds: number, setup: (req: autocannon.Request) => autocannon.Request, pid: number): Promise<Omit<Row, 'scenario' | 'processes'>> {
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 500);
+  const result = await autocannon({ url, connections, duration: seconds, requests: [{ setupRequest: setup }] });
+  clearInterval(sampler);
+  return {
+    connections,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+    peakRssMb: Math.round(peak),
+  };
+}
+
+const pick = (sessions: BenchSession[]) => sessions[Math.floor(Math.random() * sessions.length)]!;
+
+async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error('the server exited while starting');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no answer from ${url}`);
+}
+
+async function main(): Promise<void> {
+  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+  const db = await createTestDatabase(root);
+  Object.assign(process.env, testSecrets(), { DATABASE_URL: db.url, NUANXIN_DEMO: '0' });
+  const rows: Row[] = [];
+  try {
+    let t = Date.now();
+    await seedAccounts(ACCOUNTS);
+    const sessions = await seedSessions(SESSIONS);
+    console.info(`Seeded ${ACCOUNTS.toLocaleString('en')} accounts with bills and ${SESSIONS} signed-in residents in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+    if (!(await buildIsCurrent(root))) {
+      const hash = await sourceHash(root);
+      await new Promise<void>((resolve, reject) =>
+        spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+          .on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited ${code}`)))),
+      );
+      await writeBuildStamp(root, hash);
+    }
+
+    const port = 4643;
+    const bare = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], {
+      env: { ...process.env, PORT: String(port + 1) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    await new Promise((resolve) => bare.once('message', resolve));
+    const base = await drive(`http://127.0.0.1:${port + 1}/`, 50, SECONDS, (req) => ({ ...req, path: `/?account=${pick(sessions).accountId}` }), bare.pid!);
+    rows.push({ scenario: 'bare node:http + pg (baseline)', processes: '-', ...base });
+    bare.kill('SIGTERM');
+    await exited(bare);
+
+    for (const processes of [1, 2]) {
+      const server = await spawnServer(root, {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        HTTPS_PORT: String(port),
+        HTTP_PORT: '0',
+        WEB_CONCURRENCY: String(processes),
+        DATABASE_POOL_MAX: '10',
+      });
+      const url = `https://127.0.0.1:${port}`;
+      await waitHealthy(`${url}/api/health`, server);
+      const withCookie = (p: string) => (req: autocannon.Request) => ({ ...req, path: p, headers: { ...req.headers, cookie: pick(sessions).cookie } });
+      // Warm-up: first requests compile routes and fill pools.
+      await drive(url, 10, 3, withCookie('/api/v1/bills'), server.pid!);
+      t = Date.now();
+      rows.push({ scenario: 'bills JSON API', processes, ...(await drive(url, 50, SECONDS, withCookie('/api/v1/bills'), server.pid!)) });
+      rows.push({ scenario: 'signed-in bills page', processes, ...(await drive(url, 50, SECONDS, withCookie('/bills'), server.pid!)) });
+      rows.push({ scenario: 'bills JSON API', processes, ...(await drive(url, 200, SECONDS, withCookie('/api/v1/bills'), server.pid!)) });
+      server.kill('SIGTERM');
+      await exited(server);
+    }
+  } finally {
+    await closeDb();
+    await db.drop();
+  }
+
+  const baseline = rows[0]!.rps;
+  console.info(`\nNode ${process.version}, ${execFileSync('nproc').toString().trim()} cores; ${ACCOUNTS.toLocaleString('en')} accounts; ${SECONDS} s per run`);
+  console.info('| scenario | processes | connections | req/s | × baseline | p50 ms | p99 ms | errors | peak RSS MB |');
+  console.info('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    console.info(`| ${r.scenario} | ${r.processes} | ${r.connections} | ${r.rps.toLocaleString('en')} | ${(r.rps / baseline).toFixed(3)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.peakRssMb} |`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
