@@ -127,7 +127,21 @@ function runPrimary(workers: number): void {
   process.once('SIGINT', stop);
 }
 
+/** Exits when the process that started this server is gone (see lib/runtime/spawn-server.ts). */
+function exitWithParent(parentPid: number): void {
+  setInterval(() => {
+    try {
+      process.kill(parentPid, 0);
+    } catch {
+      console.error('[server] the process that started this server is gone; stopping');
+      process.kill(process.pid, 'SIGTERM');
+    }
+  }, 2000).unref();
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const parent = Number(process.env.NUANXIN_PARENT_PID);
+  if (parent && cluster.isPrimary) exitWithParent(parent);
   const workers = Number(process.env.WEB_CONCURRENCY ?? 1);
   if (cluster.isPrimary && workers > 1) runPrimary(workers);
   else runWorker();

@@ -13,6 +13,8 @@ export async function spawnServer(root: string, env: NodeJS.ProcessEnv): Promise
     const { certPath } = await ensureSelfSigned(path.join(root, '.data/tls'));
     extra.NODE_EXTRA_CA_CERTS = certPath;
   }
+  // The server stops by itself if whoever started it dies without stopping it (a killed test run).
+  extra.NUANXIN_PARENT_PID = String(process.pid);
   return spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
     cwd: root,
     env: { ...env, ...extra },
