@@ -41,9 +41,7 @@ export const PAYMENT_ENV_SHAPE = {
   PAYMENT_LIMIT_MINUTES: z.coerce.number().int().min(5).max(90).default(15),
 };
 
-const paymentEnvSchema = z.object(PAYMENT_ENV_SHAPE);
-
-type PaymentEnvInput = z.infer<typeof paymentEnvSchema> & {
+type PaymentEnvInput = z.infer<z.ZodObject<typeof PAYMENT_ENV_SHAPE>> & {
   AUTH_SECRET: string;
   PUBLIC_ORIGIN?: string | undefined;
   HTTPS_PORT: number;

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * Headers every HTTPS response carries. Scripts run only with this request's nonce (Next reads it
  * from the request's Content-Security-Policy header and stamps its own scripts with it).
  */
-export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+export function contentSecurityPolicy(nonce: string, dev: boolean, formActions: readonly string[] = []): string {
   return [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? ` 'unsafe-eval'` : ''}`,
@@ -17,7 +17,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     `media-src 'self' blob:`,
     `object-src 'none'`,
     `base-uri 'self'`,
-    `form-action 'self'`,
+    // Payment channels whose cashier is reached by a posted form (Alipay), only when configured.
+    `form-action 'self'${formActions.map((origin) => ` ${origin}`).join('')}`,
     `frame-ancestors 'none'`,
     `upgrade-insecure-requests`,
   ].join('; ');
@@ -25,9 +26,9 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 
 export const PERMISSIONS_POLICY = 'microphone=(self), camera=(), geolocation=(), payment=(self), usb=(), interest-cohort=()';
 
-export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, dev: boolean): void {
+export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, dev: boolean, formActions: readonly string[] = []): void {
   const nonce = randomBytes(16).toString('base64');
-  const csp = contentSecurityPolicy(nonce, dev);
+  const csp = contentSecurityPolicy(nonce, dev, formActions);
   req.headers['content-security-policy'] = csp;
   res.setHeader('Content-Security-Policy', csp);
   res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
