@@ -11,5 +11,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ cha
   const body = await request.text();
   const reply = await receiveNotify(appChannels(), channel, { headers: request.headers, body }, new Date());
   if (!reply) return new Response('not found', { status: 404 });
-  return new Response(reply.body, { status: reply.status, headers: reply.headers });
+  // WeChat Pay acknowledges with 204, which must carry no body at all.
+  return new Response(reply.body === '' ? null : reply.body, { status: reply.status, headers: reply.headers });
 }
