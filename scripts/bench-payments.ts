@@ -15,7 +15,7 @@ const n = Number(values.payments ?? 3000);
 const concurrency = Number(values.concurrency ?? 32);
 
 const db = await createTestDatabase();
-Object.assign(process.env, testSecrets(), { DATABASE_URL: db.url, NUANXIN_DEMO: '0', DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '20' });
+Object.assign(process.env, testSecrets(), { DATABASE_URL: process.env.BENCH_PG_OPTIONS ? `${db.url}?options=${encodeURIComponent(process.env.BENCH_PG_OPTIONS)}` : db.url, NUANXIN_DEMO: '0', DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '20' });
 
 // Imported after the environment is set: lib/env.ts reads it once.
 const { HARBIN_LIKE_TARIFF } = await import('../lib/billing/example-tariffs');

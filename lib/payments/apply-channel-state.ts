@@ -4,7 +4,7 @@ import { applyToBill } from '@/lib/bills/apply-to-bill';
 import { withTransaction } from '@/lib/db/transaction';
 import { ChannelError, type PaymentSnapshot } from '@/lib/payments/channel';
 import { canTransitionPayment, type PaymentState } from './payment-status';
-import { findPayment, recordPaymentEvent, type PaymentRecord, type TransitionEvent } from './records';
+import { findPayment, type PaymentRecord, type TransitionEvent } from './records';
 
 export interface ApplyOutcome {
   paymentId: string;
@@ -77,14 +77,26 @@ function targetState(payment: PaymentRecord, snapshot: PaymentSnapshot, now: Dat
 }
 
 async function transition(client: pg.PoolClient, payment: PaymentRecord, event: TransitionEvent, snapshot?: PaymentSnapshot): Promise<void> {
+  // The row is locked by this transaction; the update and its event go in one round trip.
   await client.query(
-    `UPDATE payment SET status = $2::payment_status, updated_at = $3::timestamptz,
-       paid_at = CASE WHEN $2::payment_status = 'succeeded' THEN coalesce($4::timestamptz, $3::timestamptz) ELSE paid_at END,
-       channel_trade_no = coalesce(channel_trade_no, $5::text)
-     WHERE id = $1`,
-    [payment.id, event.to, event.at, snapshot?.paidAt ?? null, snapshot?.channelTradeNo ?? null],
+    `WITH moved AS (
+       UPDATE payment SET status = $2::payment_status, updated_at = $3::timestamptz,
+         paid_at = CASE WHEN $2::payment_status = 'succeeded' THEN coalesce($4::timestamptz, $3::timestamptz) ELSE paid_at END,
+         channel_trade_no = coalesce(channel_trade_no, $5::text)
+       WHERE id = $1 RETURNING id)
+     INSERT INTO payment_event (payment_id, at, from_status, to_status, source, detail)
+     SELECT id, $3::timestamptz, $6::payment_status, $2::payment_status, $7, $8::jsonb FROM moved`,
+    [
+      payment.id,
+      event.to,
+      event.at,
+      snapshot?.paidAt ?? null,
+      snapshot?.channelTradeNo ?? null,
+      event.from,
+      event.source,
+      event.detail ? JSON.stringify(event.detail) : null,
+    ],
   );
-  await recordPaymentEvent(client, payment.id, event);
 }
 
 async function credit(client: pg.PoolClient, payment: PaymentRecord, snapshot: PaymentSnapshot, source: Source, now: Date): Promise<void> {

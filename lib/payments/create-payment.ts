@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import { settlementFen } from '@/lib/billing';
 import { loadBillForUpdate } from '@/lib/bills/load-bill';
+import { pool } from '@/lib/db/client';
 import { withTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
-import { enqueue } from '@/lib/jobs/boss';
+import { enqueue, prepareQueue } from '@/lib/jobs/boss';
 import type { ChannelId, PaymentLaunch } from '@/lib/payments/channel';
 import type { Channels } from './app-channels';
 import { channelToAppError } from './channel-errors';
@@ -75,6 +76,7 @@ function started(payment: PaymentRecord): StartedPayment {
 type Opened = { existing: PaymentRecord } | { payment: PaymentRecord; description: string };
 
 async function openPayment(req: CreatePaymentRequest): Promise<Opened> {
+  await prepareQueue(PAYMENT_QUERY_JOB);
   try {
     return await withTransaction((client) => insertPayment(client, req));
   } catch (error) {
@@ -145,19 +147,22 @@ async function byKey(client: pg.PoolClient, residentId: string, key: string): Pr
 }
 
 async function markPending(id: string, channelTradeNo: string | null, launch: PaymentLaunch, now: Date): Promise<PaymentRecord> {
-  return withTransaction(async (client) => {
-    const payment = await findPayment(client, 'id', id, true);
-    if (!payment) throw new AppError('not_found', `payment ${id}`);
-    // A notify or query may have moved it on already; then that state stands.
-    if (payment.status !== 'created') return payment;
-    const { rows } = await client.query<PaymentRow>(
-      `UPDATE payment p SET status = 'pending', channel_trade_no = $2, launch = $3, updated_at = $4 WHERE id = $1
-       RETURNING ${PAYMENT_COLUMNS}`,
-      [id, channelTradeNo, JSON.stringify(launch), now],
-    );
-    await recordPaymentEvent(client, id, { from: 'created', to: 'pending', source: 'create', at: now });
-    return toPayment(rows[0]!);
-  });
+  // One statement (update + its event) instead of a locking transaction: this is the hot path,
+  // and a notify or query that moved the payment on first simply makes it match no row.
+  const { rows } = await pool().query<PaymentRow>(
+    `WITH moved AS (
+       UPDATE payment p SET status = 'pending', channel_trade_no = $2, launch = $3, updated_at = $4
+        WHERE id = $1 AND status = 'created' RETURNING ${PAYMENT_COLUMNS}),
+     event AS (
+       INSERT INTO payment_event (payment_id, at, from_status, to_status, source)
+       SELECT id, $4, 'created', 'pending', 'create' FROM moved)
+     SELECT * FROM moved`,
+    [id, channelTradeNo, JSON.stringify(launch), now],
+  );
+  if (rows[0]) return toPayment(rows[0]);
+  const current = await findPayment(pool(), 'id', id);
+  if (!current) throw new AppError('not_found', `payment ${id}`);
+  return current;
 }
 
 async function markFailed(id: string, error: unknown, now: Date): Promise<void> {

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { pool } from '@/lib/db/client';
 import { withTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
-import { enqueue } from '@/lib/jobs/boss';
+import { enqueue, prepareQueue } from '@/lib/jobs/boss';
 import { SANDBOX_NOTIFY_JOB } from './notify-schedule';
 
 /** The sandbox bank's books: trades it accepted and what the payer decided. */
@@ -67,13 +67,17 @@ export interface NewTrade {
 
 /** Idempotent by (merchant, out_trade_no); the same number with another amount is a conflict. */
 export async function openTrade(t: NewTrade): Promise<BankTrade | 'conflict'> {
-  const bankTradeNo = `SB${randomBytes(12).toString('hex').toUpperCase()}`;
-  await pool().query(
-    `INSERT INTO sandbox_bank_trade (bank_trade_no, merchant_id, out_trade_no, amount_fen, subject, notify_url, return_url, status, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING', $8) ON CONFLICT (merchant_id, out_trade_no) DO NOTHING`,
-    [bankTradeNo, t.merchantId, t.outTradeNo, t.amountFen.toString(), t.subject, t.notifyUrl, t.returnUrl, t.expiresAt],
+  // Insert or find in one round trip: the bank's busiest call.
+  const { rows } = await pool().query<Row>(
+    `WITH added AS (
+       INSERT INTO sandbox_bank_trade (bank_trade_no, merchant_id, out_trade_no, amount_fen, subject, notify_url, return_url, status, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING', $8) ON CONFLICT (merchant_id, out_trade_no) DO NOTHING RETURNING ${COLUMNS})
+     SELECT * FROM added
+     UNION ALL SELECT ${COLUMNS} FROM sandbox_bank_trade WHERE merchant_id = $2 AND out_trade_no = $3 AND NOT EXISTS (SELECT 1 FROM added)`,
+    [`SB${randomBytes(12).toString('hex').toUpperCase()}`, t.merchantId, t.outTradeNo, t.amountFen.toString(), t.subject, t.notifyUrl, t.returnUrl, t.expiresAt],
   );
-  const trade = await findTrade(pool(), { merchantId: t.merchantId, outTradeNo: t.outTradeNo });
+  // A concurrent insert of the same trade commits after this statement's snapshot: read again.
+  const trade = rows[0] ? toTrade(rows[0]) : await findTrade(pool(), { merchantId: t.merchantId, outTradeNo: t.outTradeNo });
   if (!trade) throw new Error('sandbox bank trade vanished after insert');
   return trade.amountFen === t.amountFen ? trade : 'conflict';
 }
@@ -96,6 +100,7 @@ export async function findTrade(
  * (queued here, in the same transaction) or from a query — never from the browser.
  */
 export async function decideTrade(bankTradeNo: string, decision: 'pay' | 'cancel', now: Date): Promise<BankTrade> {
+  await prepareQueue(SANDBOX_NOTIFY_JOB);
   return withTransaction(async (client) => {
     const trade = await findTrade(client, { bankTradeNo }, true);
     if (!trade) throw new AppError('not_found', `bank trade ${bankTradeNo}`);
