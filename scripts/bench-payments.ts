@@ -4,6 +4,7 @@
  * (the bank's gateway over loopback HTTP, signed) → the payer confirms at the bank → the bank's
  * signed notify over HTTP → verified, applied, bill credited. Prints throughput and latencies.
  * Usage: npm run bench:payments [-- --payments 3000 --concurrency 32]
+ * BENCH_PG_OPTIONS="-c synchronous_commit=off" compares against non-durable commits (diagnosis only).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
