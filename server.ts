@@ -35,7 +35,7 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
     // The client's own X-Forwarded-* claims are not trusted: this server is the edge.
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
     req.headers['x-forwarded-proto'] = 'https';
-    applySecurityHeaders(req, res, dev, connectSources);
+    applySecurityHeaders(req, res, dev, { connect: connectSources, formActions: env.payments.formActionOrigins });
     handle(req, res).catch((error: unknown) => {
       console.error('[server] unhandled request error:', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

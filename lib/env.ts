@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAYMENT_ENV_SHAPE, paymentSettings, type PaymentSettings } from './payments/settings';
 import { parseKeyring, type PiiKeyring } from './privacy/field-crypto';
 
 /**
@@ -25,9 +26,10 @@ const schema = z.object({
   PUBLIC_ORIGIN: z.url().optional(),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
+  ...PAYMENT_ENV_SHAPE,
 });
 
-export type Env = z.infer<typeof schema> & { piiKeyring: PiiKeyring; demo: boolean };
+export type Env = z.infer<typeof schema> & { piiKeyring: PiiKeyring; demo: boolean; payments: PaymentSettings };
 
 let cached: Env | undefined;
 
@@ -38,9 +40,17 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Nuanxin configuration is invalid:\n${lines.join('\n')}`);
   }
   const env = result.data;
+  const demo = env.NUANXIN_DEMO === '1';
+  let payments: PaymentSettings;
+  try {
+    payments = paymentSettings(env, demo);
+  } catch (error) {
+    throw new Error(`Nuanxin configuration is invalid:\n  ${error instanceof Error ? error.message : String(error)}`);
+  }
   return {
     ...env,
-    demo: env.NUANXIN_DEMO === '1',
+    demo,
+    payments,
     piiKeyring: parseKeyring(env.PII_KEYS, env.PII_ACTIVE_KEY_ID, env.PII_HMAC_KEY),
   };
 }

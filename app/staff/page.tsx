@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { staffSignOut } from '@/app/_actions/staff-auth';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { requireStaff } from '@/lib/auth/current';
 import { preferences } from '@/lib/http/request-context';
+import { staffPaymentMessages } from '@/lib/i18n/payments';
 import { utilityName } from '@/lib/utilities/queries';
 
 export const metadata: Metadata = { title: '客服工作台' };
@@ -24,6 +26,9 @@ export default async function StaffHome() {
         <dt className="text-ink-soft">{t.staff.utility}</dt>
         <dd>{locale === 'en' ? utility.nameEn : utility.name}</dd>
       </dl>
+      <Link href="/staff/payments" className="inline-flex min-h-11 w-fit items-center text-xl font-semibold text-warm underline elder:min-h-[3rem]">
+        {staffPaymentMessages(locale).title}
+      </Link>
       <form action={staffSignOut}>
         <button type="submit" className="inline-flex min-h-11 items-center rounded-xl bg-warm px-5 text-xl font-semibold text-white elder:min-h-[3rem]">
           {t.nav.signOut}

@@ -31,16 +31,32 @@ export interface EnqueueOptions {
   retryLimit?: number;
 }
 
+/**
+ * Makes sure a queue exists before a transaction that enqueues to it starts: creating it needs
+ * a pool connection of its own, and transactions all waiting for one can starve the pool.
+ */
+export async function prepareQueue(name: string): Promise<void> {
+  await ensureQueue(await boss(), name);
+}
+
 export async function enqueue(name: string, data: object, options: EnqueueOptions = {}, client?: pg.PoolClient): Promise<string | null> {
   const b = await boss();
   await ensureQueue(b, name);
   return b.send(name, data, { ...options, ...(client ? { db: executor(client) } : {}) });
 }
 
-const known = new Set<string>();
+// One creation in flight per queue: concurrent first sends racing to create the same queue
+// deadlock inside pg-boss's createQueue.
+const known = new Map<string, Promise<void>>();
 
-export async function ensureQueue(b: PgBoss, name: string): Promise<void> {
-  if (known.has(name)) return;
-  if (!(await b.getQueue(name))) await b.createQueue(name);
-  known.add(name);
+export function ensureQueue(b: PgBoss, name: string): Promise<void> {
+  let ready = known.get(name);
+  if (!ready) {
+    ready = (async () => {
+      if (!(await b.getQueue(name))) await b.createQueue(name);
+    })();
+    ready.catch(() => known.delete(name));
+    known.set(name, ready);
+  }
+  return ready;
 }

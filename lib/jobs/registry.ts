@@ -1,4 +1,6 @@
 import { pruneRateLimits } from '@/lib/auth/rate-limit';
+import { paymentQueryJob, pruneNotifyReplaysJob } from '@/lib/payments/query-job';
+import { sandboxNotifyJob } from '@/lib/sandbox-bank/notify-job';
 import { defineJob, type JobDefinition } from './types';
 
 /** Every background job of Nuanxin. Each capability adds its own here. */
@@ -10,4 +12,7 @@ export const JOBS: JobDefinition[] = [
       await pruneRateLimits(now);
     },
   }),
+  paymentQueryJob,
+  pruneNotifyReplaysJob,
+  sandboxNotifyJob,
 ];

@@ -5,7 +5,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * Headers every HTTPS response carries. Scripts run only with this request's nonce (Next reads it
  * from the request's Content-Security-Policy header and stamps its own scripts with it).
  */
-export function contentSecurityPolicy(nonce: string, dev: boolean, connect: readonly string[] = []): string {
+export interface CspSources {
+  /** Where the browser may connect besides this site (speech services). */
+  connect?: readonly string[];
+  /** Where forms may post besides this site (a configured payment cashier). */
+  formActions?: readonly string[];
+}
+
+export function contentSecurityPolicy(nonce: string, dev: boolean, { connect = [], formActions = [] }: CspSources = {}): string {
   return [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? ` 'unsafe-eval'` : ''}`,
@@ -17,7 +24,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean, connect: read
     `media-src 'self' blob:`,
     `object-src 'none'`,
     `base-uri 'self'`,
-    `form-action 'self'`,
+    // Payment channels whose cashier is reached by a posted form (Alipay), only when configured.
+    `form-action 'self'${formActions.map((origin) => ` ${origin}`).join('')}`,
     `frame-ancestors 'none'`,
     `upgrade-insecure-requests`,
   ].join('; ');
@@ -25,9 +33,9 @@ export function contentSecurityPolicy(nonce: string, dev: boolean, connect: read
 
 export const PERMISSIONS_POLICY = 'microphone=(self), camera=(), geolocation=(), payment=(self), usb=(), interest-cohort=()';
 
-export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, dev: boolean, connect: readonly string[] = []): void {
+export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, dev: boolean, sources: CspSources = {}): void {
   const nonce = randomBytes(16).toString('base64');
-  const csp = contentSecurityPolicy(nonce, dev, connect);
+  const csp = contentSecurityPolicy(nonce, dev, sources);
   req.headers['content-security-policy'] = csp;
   res.setHeader('Content-Security-Policy', csp);
   res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pool } from '@/lib/db/client';
+import { seedBankTrade, seedSucceededPayment } from './payments-support';
 import { seedBills, seedHousehold, seedTestStaff, signIn } from './support';
 
 /** axe (WCAG 2.2 AA rules) on every page, in standard and in elder mode. */
@@ -36,7 +37,10 @@ for (const mode of MODES) {
     const bills = await pool().query<{ id: string }>(`SELECT id FROM bill WHERE account_id = $1`, [home.accounts[0]!.id]);
     await setMode(page, mode);
     await signIn(page, home.phone);
-    const pages = ['/', '/accounts', `/accounts/${home.accounts[0]!.id}`, '/accounts/bind', '/bills', ...bills.rows.map((b) => `/bills/${b.id}`), '/pay', '/repair', '/refunds', '/me'];
+    const [open, settled] = bills.rows.map((b) => b.id);
+    const paymentId = await seedSucceededPayment(home.residentId, settled!);
+    const payments = [`/pay?bill=${open}`, '/pay/history', `/pay/result/${paymentId}`, `/receipts/${paymentId}`, `/sandbox-bank/pay/${await seedBankTrade()}`];
+    const pages = ['/', '/accounts', `/accounts/${home.accounts[0]!.id}`, '/accounts/bind', '/bills', ...bills.rows.map((b) => `/bills/${b.id}`), '/pay', ...payments, '/repair', '/refunds', '/me'];
     for (const path of pages) await audit(page, path);
   });
 
@@ -48,6 +52,6 @@ for (const mode of MODES) {
     await page.getByLabel('密码').fill(staff.password);
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
-    await audit(page, '/staff');
+    for (const path of ['/staff', '/staff/payments', '/staff/payments?q=NX&status=pending&flagged=1', '/staff/payments/reconciliation']) await audit(page, path);
   });
 }

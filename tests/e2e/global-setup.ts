@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { exited, spawnServer } from '@/lib/runtime/spawn-server';
 import path from 'node:path';
 import { buildIsCurrent, sourceHash, writeBuildStamp } from '@/lib/runtime/build-stamp';
+import { startE2EPaymentWorld } from '../support/gateways/e2e-world';
 import { createTestDatabase, testSecrets } from '../support/test-database';
 import { E2E_HTTP_PORT, E2E_HTTPS_PORT } from '../../playwright.config';
 
@@ -48,9 +49,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     OTP_IP_LIMIT_PER_HOUR: '1000',
   };
   Object.assign(process.env, env);
+  // WeChat Pay and the official account are configured for the server only, on loopback stand-ins.
+  const payments = await startE2EPaymentWorld(`https://localhost:${E2E_HTTPS_PORT}`);
   const server = await spawnServer(root, {
     ...process.env,
     ...env,
+    ...payments.env,
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     HTTPS_PORT: String(E2E_HTTPS_PORT),
@@ -65,6 +69,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     server.kill('SIGTERM');
     await exited(server);
+    await payments.close();
     await db.drop();
   };
 }

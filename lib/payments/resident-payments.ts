@@ -1,0 +1,103 @@
+import { pool } from '@/lib/db/client';
+import type { ChannelId } from '@/lib/payments/channel';
+import type { PaymentState } from './payment-status';
+import { receiptNumber } from './trade-number';
+
+/** A resident's own payment, with what a receipt or a history line shows. */
+export interface ResidentPayment {
+  id: string;
+  outTradeNo: string;
+  billId: string;
+  season: number;
+  accountNo: string;
+  address: string;
+  holderName: string;
+  utilityName: string;
+  utilityNameEn: string;
+  hotline: string;
+  channel: ChannelId;
+  amountFen: bigint;
+  status: PaymentState;
+  channelTradeNo: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  paidAt: Date | null;
+  receiptNo: string | null;
+}
+
+interface Row {
+  id: string;
+  out_trade_no: string;
+  seq: string;
+  bill_id: string;
+  season: number;
+  account_no: string;
+  address: string;
+  holder_name: string;
+  utility_name: string;
+  utility_name_en: string;
+  hotline: string;
+  channel: ChannelId;
+  amount_fen: string;
+  status: PaymentState;
+  channel_trade_no: string | null;
+  created_at: Date;
+  expires_at: Date;
+  paid_at: Date | null;
+}
+
+const SELECT = `SELECT p.id, p.out_trade_no, p.seq::text AS seq, p.bill_id, b.season, a.account_no, a.address, a.holder_name,
+    u.name AS utility_name, u.name_en AS utility_name_en, u.hotline, p.channel, p.amount_fen::text AS amount_fen,
+    p.status, p.channel_trade_no, p.created_at, p.expires_at, p.paid_at
+  FROM payment p JOIN bill b ON b.id = p.bill_id JOIN heating_account a ON a.id = b.account_id JOIN utility u ON u.id = a.utility_id`;
+
+const PAID: readonly PaymentState[] = ['succeeded', 'partially_refunded', 'refunded'];
+
+function toView(r: Row): ResidentPayment {
+  const paid = PAID.includes(r.status) && r.paid_at !== null;
+  return {
+    id: r.id,
+    outTradeNo: r.out_trade_no,
+    billId: r.bill_id,
+    season: r.season,
+    accountNo: r.account_no,
+    address: r.address,
+    holderName: r.holder_name,
+    utilityName: r.utility_name,
+    utilityNameEn: r.utility_name_en,
+    hotline: r.hotline,
+    channel: r.channel,
+    amountFen: BigInt(r.amount_fen),
+    status: r.status,
+    channelTradeNo: r.channel_trade_no,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    paidAt: r.paid_at,
+    receiptNo: paid && r.paid_at ? receiptNumber(r.paid_at, BigInt(r.seq)) : null,
+  };
+}
+
+/** Only the resident who started it sees a payment; anyone else gets nothing. */
+export async function getResidentPayment(residentId: string, paymentId: string): Promise<ResidentPayment | null> {
+  const { rows } = await pool().query<Row>(`${SELECT} WHERE p.id = $1 AND p.resident_id = $2`, [paymentId, residentId]);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+/** Every payment on the accounts bound to the resident (a household shares its history). */
+export async function listAccountPayments(residentId: string): Promise<ResidentPayment[]> {
+  const { rows } = await pool().query<Row>(
+    `${SELECT} WHERE b.account_id IN (SELECT account_id FROM resident_account WHERE resident_id = $1)
+     ORDER BY a.account_no, p.created_at DESC LIMIT 200`,
+    [residentId],
+  );
+  return rows.map(toView);
+}
+
+/** The open payment of a bill, if this resident started it (to resume instead of starting anew). */
+export async function openPaymentOfBill(residentId: string, billId: string): Promise<{ id: string; channel: ChannelId } | null> {
+  const { rows } = await pool().query<{ id: string; channel: ChannelId }>(
+    `SELECT id, channel FROM payment WHERE bill_id = $1 AND resident_id = $2 AND status IN ('created', 'pending')`,
+    [billId, residentId],
+  );
+  return rows[0] ?? null;
+}

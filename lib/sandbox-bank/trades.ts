@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { pool } from '@/lib/db/client';
+import { withTransaction } from '@/lib/db/transaction';
+import { AppError } from '@/lib/errors/app-error';
+import { enqueue, prepareQueue } from '@/lib/jobs/boss';
+import { SANDBOX_NOTIFY_JOB } from './notify-schedule';
+
+/** The sandbox bank's books: trades it accepted and what the payer decided. */
+export interface BankTrade {
+  bankTradeNo: string;
+  merchantId: string;
+  outTradeNo: string;
+  amountFen: bigint;
+  subject: string;
+  notifyUrl: string;
+  returnUrl: string;
+  status: 'PENDING' | 'SUCCESS' | 'FAILED' | 'CLOSED';
+  expiresAt: Date;
+  paidAt: Date | null;
+}
+
+interface Row {
+  bank_trade_no: string;
+  merchant_id: string;
+  out_trade_no: string;
+  amount_fen: string;
+  subject: string;
+  notify_url: string;
+  return_url: string;
+  status: BankTrade['status'];
+  expires_at: Date;
+  paid_at: Date | null;
+}
+
+const COLUMNS = `bank_trade_no, merchant_id, out_trade_no, amount_fen::text AS amount_fen, subject, notify_url, return_url, status, expires_at, paid_at`;
+
+function toTrade(r: Row): BankTrade {
+  return {
+    bankTradeNo: r.bank_trade_no,
+    merchantId: r.merchant_id,
+    outTradeNo: r.out_trade_no,
+    amountFen: BigInt(r.amount_fen),
+    subject: r.subject,
+    notifyUrl: r.notify_url,
+    returnUrl: r.return_url,
+    status: r.status,
+    expiresAt: r.expires_at,
+    paidAt: r.paid_at,
+  };
+}
+
+/** An unpaid trade past its limit reads as CLOSED: the bank no longer takes money for it. */
+export function effectiveStatus(trade: BankTrade, now: Date): BankTrade['status'] {
+  return trade.status === 'PENDING' && now >= trade.expiresAt ? 'CLOSED' : trade.status;
+}
+
+export interface NewTrade {
+  merchantId: string;
+  outTradeNo: string;
+  amountFen: bigint;
+  subject: string;
+  notifyUrl: string;
+  returnUrl: string;
+  expiresAt: Date;
+}
+
+/** Idempotent by (merchant, out_trade_no); the same number with another amount is a conflict. */
+export async function openTrade(t: NewTrade): Promise<BankTrade | 'conflict'> {
+  // Insert or find in one round trip: the bank's busiest call.
+  const { rows } = await pool().query<Row>(
+    `WITH added AS (
+       INSERT INTO sandbox_bank_trade (bank_trade_no, merchant_id, out_trade_no, amount_fen, subject, notify_url, return_url, status, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING', $8) ON CONFLICT (merchant_id, out_trade_no) DO NOTHING RETURNING ${COLUMNS})
+     SELECT * FROM added
+     UNION ALL SELECT ${COLUMNS} FROM sandbox_bank_trade WHERE merchant_id = $2 AND out_trade_no = $3 AND NOT EXISTS (SELECT 1 FROM added)`,
+    [`SB${randomBytes(12).toString('hex').toUpperCase()}`, t.merchantId, t.outTradeNo, t.amountFen.toString(), t.subject, t.notifyUrl, t.returnUrl, t.expiresAt],
+  );
+  // A concurrent insert of the same trade commits after this statement's snapshot: read again.
+  const trade = rows[0] ? toTrade(rows[0]) : await findTrade(pool(), { merchantId: t.merchantId, outTradeNo: t.outTradeNo });
+  if (!trade) throw new Error('sandbox bank trade vanished after insert');
+  return trade.amountFen === t.amountFen ? trade : 'conflict';
+}
+
+export async function findTrade(
+  db: pg.Pool | pg.PoolClient,
+  key: { bankTradeNo: string } | { merchantId: string; outTradeNo: string },
+  lock = false,
+): Promise<BankTrade | null> {
+  const [where, values] =
+    'bankTradeNo' in key
+      ? ['bank_trade_no = $1', [key.bankTradeNo]]
+      : ['merchant_id = $1 AND out_trade_no = $2', [key.merchantId, key.outTradeNo]];
+  const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM sandbox_bank_trade WHERE ${where}${lock ? ' FOR UPDATE' : ''}`, values);
+  return rows[0] ? toTrade(rows[0]) : null;
+}
+
+/**
+ * The payer's decision on the hosted page. The merchant learns it only from the signed notify
+ * (queued here, in the same transaction) or from a query — never from the browser.
+ */
+export async function decideTrade(bankTradeNo: string, decision: 'pay' | 'cancel', now: Date): Promise<BankTrade> {
+  await prepareQueue(SANDBOX_NOTIFY_JOB);
+  return withTransaction(async (client) => {
+    const trade = await findTrade(client, { bankTradeNo }, true);
+    if (!trade) throw new AppError('not_found', `bank trade ${bankTradeNo}`);
+    if (effectiveStatus(trade, now) !== 'PENDING') throw new AppError('invalid_transition', `bank trade is ${effectiveStatus(trade, now)}`);
+    const status = decision === 'pay' ? 'SUCCESS' : 'FAILED';
+    await client.query(`UPDATE sandbox_bank_trade SET status = $2, paid_at = $3 WHERE bank_trade_no = $1`, [
+      bankTradeNo,
+      status,
+      decision === 'pay' ? now : null,
+    ]);
+    await enqueue(SANDBOX_NOTIFY_JOB, { bankTradeNo, attempt: 0 }, {}, client);
+    return { ...trade, status, paidAt: decision === 'pay' ? now : null };
+  });
+}
+
+/** The sandbox bank's request nonces: a replayed request is refused. */
+export async function claimBankNonce(key: string, keepUntil: Date): Promise<boolean> {
+  const result = await pool().query(`INSERT INTO sandbox_bank_nonce (key, keep_until) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [key, keepUntil]);
+  return result.rowCount === 1;
+}

@@ -1,0 +1,136 @@
+/**
+ * Benchmark of paying bills through the built-in sandbox bank, server side: seeds N issued
+ * bills into a throw-away local database, then for each one, C at a time: create the payment
+ * (the bank's gateway over loopback HTTP, signed) → the payer confirms at the bank → the bank's
+ * signed notify over HTTP → verified, applied, bill credited. Prints throughput and latencies.
+ * Usage: npm run bench:payments [-- --payments 3000 --concurrency 32]
+ * BENCH_PG_OPTIONS="-c synchronous_commit=off" compares against non-durable commits (diagnosis only).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { createTestDatabase, testSecrets } from '../tests/support/test-database';
+
+const { values } = parseArgs({ options: { payments: { type: 'string' }, concurrency: { type: 'string' } } });
+const n = Number(values.payments ?? 3000);
+const concurrency = Number(values.concurrency ?? 32);
+
+const db = await createTestDatabase();
+Object.assign(process.env, testSecrets(), { DATABASE_URL: process.env.BENCH_PG_OPTIONS ? `${db.url}?options=${encodeURIComponent(process.env.BENCH_PG_OPTIONS)}` : db.url, NUANXIN_DEMO: '0', DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '20' });
+
+// Imported after the environment is set: lib/env.ts reads it once.
+const { HARBIN_LIKE_TARIFF } = await import('../lib/billing/example-tariffs');
+const { issueSeasonBills } = await import('../lib/bills/issue-bills');
+const { saveTariff } = await import('../lib/bills/save-tariff');
+const { closeDb, pool } = await import('../lib/db/client');
+const { boss } = await import('../lib/jobs/boss');
+const { createConfiguredChannels } = await import('../lib/payments/channels/registry');
+const { sandboxBankConfigSchema } = await import('../lib/payments/channels/sandbox-bank/config');
+const { createPayment } = await import('../lib/payments/create-payment');
+const { postgresReplayGuard } = await import('../lib/payments/replay-guard');
+const { startLoopbackBank } = await import('../lib/sandbox-bank/loopback-server');
+const { deliverTradeNotify } = await import('../lib/sandbox-bank/notify-job');
+const { decideTrade, findTrade } = await import('../lib/sandbox-bank/trades');
+const { seedResident, randomTestPhone } = await import('../lib/seed/records');
+type Channels = import('../lib/payments/app-channels').Channels;
+type Side = import('../lib/sandbox-bank/config').SandboxBankSide;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+const stop: (() => Promise<void>)[] = [];
+try {
+  const seedStart = Date.now();
+  const { rows } = await pool().query<{ id: string }>(
+    `INSERT INTO utility (code, name, name_en, hotline, service_promise, payment_settings)
+     VALUES ('bench', '压测热力', 'Bench Heating', '96069', '{}', '{}') RETURNING id`,
+  );
+  const utilityId = rows[0]!.id;
+  await pool().query(
+    `WITH s AS (INSERT INTO station (utility_id, code, name) VALUES ($1, 'S1', '换热站') RETURNING id),
+          b AS (INSERT INTO building (station_id, name, address) SELECT id, '1 号楼', '压测路 1 号' FROM s RETURNING id)
+     INSERT INTO heating_account (utility_id, account_no, holder_name, building_id, unit, address, building_area_m2, usable_area_m2)
+     SELECT $1, 'P' || lpad(g::text, 9, '0'), '住户' || g, b.id, '1-' || g, '压测小区', 100.00, 80.00
+     FROM generate_series(1, $2::int) g, b`,
+    [utilityId, n],
+  );
+  const residentId = await seedResident(randomTestPhone(), '压测住户', []);
+  await pool().query(`INSERT INTO resident_account (resident_id, account_id) SELECT $1, id FROM heating_account WHERE utility_id = $2`, [
+    residentId,
+    utilityId,
+  ]);
+  await saveTariff(utilityId, 2026, '压测价格', HARBIN_LIKE_TARIFF);
+  await issueSeasonBills(2026, new Date('2026-10-15T09:00:00+08:00'));
+  const bills = (await pool().query<{ id: string }>(`SELECT id FROM bill WHERE utility_id = $1`, [utilityId])).rows.map((r) => r.id);
+  await boss(); // pg-boss creates its schema once; not part of any payment's time.
+  await pool().query('ANALYZE');
+  console.info(`Seeded ${bills.length.toLocaleString('en')} issued bills in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+
+  const world = {} as { side: Side; channels: Channels };
+  const bank = await startLoopbackBank(() => world.side, () => world.channels);
+  stop.push(() => bank.close());
+  world.side = { merchantId: 'NX-BENCH-0001', secret: randomBytes(32).toString('hex'), publicUrl: bank.url };
+  world.channels = createConfiguredChannels(
+    {
+      sandboxBank: sandboxBankConfigSchema.parse({
+        ...world.side,
+        baseUrl: bank.url,
+        notifyUrl: bank.notifyUrl,
+        refundNotifyUrl: `${bank.notifyUrl}/refund`,
+      }),
+    },
+    { replayGuard: postgresReplayGuard },
+  );
+
+  const total: number[] = [];
+  const createMs: number[] = [];
+  const notifyMs: number[] = [];
+  let next = 0;
+  async function worker(): Promise<void> {
+    for (let i = next++; i < bills.length; i = next++) {
+      const t0 = performance.now();
+      const { payment } = await createPayment(world.channels, {
+        residentId,
+        billId: bills[i]!,
+        channel: 'sandbox-bank',
+        idempotencyKey: randomUUID(),
+        origin: 'https://nuanxin.bench',
+        limitMinutes: 15,
+        now: new Date(),
+      });
+      const t1 = performance.now();
+      const trade = await findTrade(pool(), { merchantId: world.side.merchantId, outTradeNo: payment.outTradeNo });
+      await decideTrade(trade!.bankTradeNo, 'pay', new Date());
+      const t2 = performance.now();
+      if (!(await deliverTradeNotify(world.side, trade!.bankTradeNo, new Date()))) throw new Error(`notify of ${payment.outTradeNo} refused`);
+      const t3 = performance.now();
+      createMs.push(t1 - t0);
+      notifyMs.push(t3 - t2);
+      total.push(t3 - t0);
+    }
+  }
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+
+  const check = await pool().query<{ paid: string; ledger: string; succeeded: string }>(
+    `SELECT (SELECT count(*) FROM bill WHERE status = 'PAID')::text AS paid,
+            (SELECT count(*) FROM bill_ledger WHERE kind = 'payment')::text AS ledger,
+            (SELECT count(*) FROM payment WHERE status = 'succeeded')::text AS succeeded`,
+  );
+  for (const list of [total, createMs, notifyMs]) list.sort((a, b) => a - b);
+  const fmt = (list: number[]) => `p50 ${percentile(list, 50).toFixed(1)} ms · p99 ${percentile(list, 99).toFixed(1)} ms`;
+  console.info(`\n${bills.length.toLocaleString('en')} payments, ${concurrency} at a time, ${availableParallelism()} cores, pool ${process.env.DATABASE_POOL_MAX}`);
+  console.info(`Settled ${Math.round(bills.length / seconds).toLocaleString('en')} payments/s (${seconds.toFixed(1)} s)`);
+  console.info(`create → verified notify → bill paid: ${fmt(total)}`);
+  console.info(`  create (bank gateway round trip): ${fmt(createMs)}`);
+  console.info(`  notify → verified → bill paid:    ${fmt(notifyMs)}`);
+  console.info(`Check: ${check.rows[0]!.succeeded} succeeded, ${check.rows[0]!.ledger} ledger entries, ${check.rows[0]!.paid} bills paid`);
+} finally {
+  for (const close of stop) await close();
+  const { boss: b } = await import('../lib/jobs/boss');
+  await (await b()).stop({ graceful: false, wait: true });
+  await closeDb();
+  await db.drop();
+}
