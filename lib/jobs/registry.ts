@@ -1,4 +1,5 @@
 import { pruneRateLimits } from '@/lib/auth/rate-limit';
+import { COMPLAINT_JOBS } from '@/lib/complaints/jobs';
 import { defineJob, type JobDefinition } from './types';
 
 /** Every background job of Nuanxin. Each capability adds its own here. */
@@ -10,4 +11,5 @@ export const JOBS: JobDefinition[] = [
       await pruneRateLimits(now);
     },
   }),
+  ...COMPLAINT_JOBS,
 ];
