@@ -72,6 +72,7 @@ CREATE TABLE "work_order" (
     "state" "work_order_state" NOT NULL DEFAULT 'OPEN',
     "priority" "work_order_priority" NOT NULL,
     "assignee_id" UUID,
+    "clocks_started_at" TIMESTAMPTZ(3) NOT NULL,
     "response_due_at" TIMESTAMPTZ(3) NOT NULL,
     "temperature_due_at" TIMESTAMPTZ(3) NOT NULL,
     "fix_due_at" TIMESTAMPTZ(3) NOT NULL,
