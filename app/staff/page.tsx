@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { staffSignOut } from '@/app/_actions/staff-auth';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { requireStaff } from '@/lib/auth/current';
 import { preferences } from '@/lib/http/request-context';
+import { complaintMessages } from '@/lib/i18n/complaints';
 import { utilityName } from '@/lib/utilities/queries';
 
 export const metadata: Metadata = { title: '客服工作台' };
@@ -24,6 +26,16 @@ export default async function StaffHome() {
         <dt className="text-ink-soft">{t.staff.utility}</dt>
         <dd>{locale === 'en' ? utility.nameEn : utility.name}</dd>
       </dl>
+      <nav aria-label={t.staff.dashboard} className="flex flex-wrap gap-3">
+        <Link href="/staff/work-orders" className="inline-flex min-h-11 items-center rounded-xl bg-warm px-5 text-xl font-semibold text-white elder:min-h-[3rem]">
+          {complaintMessages(locale).staff.workOrdersLink}
+        </Link>
+        {staff.role !== 'AGENT' && (
+          <Link href="/staff/dashboard" className="inline-flex min-h-11 items-center rounded-xl border-2 border-warm px-5 text-xl font-semibold text-warm elder:min-h-[3rem]">
+            {complaintMessages(locale).staff.dashboardLink}
+          </Link>
+        )}
+      </nav>
       <form action={staffSignOut}>
         <button type="submit" className="inline-flex min-h-11 items-center rounded-xl bg-warm px-5 text-xl font-semibold text-white elder:min-h-[3rem]">
           {t.nav.signOut}

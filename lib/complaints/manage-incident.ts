@@ -23,7 +23,9 @@ export interface IncidentView {
   resolvedAt: Date | null;
 }
 
-export async function listIncidents(utilityId: string, since: Date): Promise<IncidentView[]> {
+/** Open incidents, and those of the last week for context. */
+export async function listIncidents(utilityId: string, now: Date): Promise<IncidentView[]> {
+  const since = new Date(now.getTime() - 7 * 86_400_000);
   const { rows } = await pool().query<{
     id: string; kind: IncidentView['kind']; status: IncidentView['status']; term: string | null; day: string | null;
     station_name: string | null; trigger_count: number; threshold: number; mentions: number | null; members: number;

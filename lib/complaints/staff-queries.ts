@@ -142,3 +142,14 @@ export async function staffWorkOrder(utilityId: string, workOrderId: string): Pr
     readings,
   };
 }
+
+export async function queueCounts(utilityId: string): Promise<{ open: number; escalated: number; breached: number }> {
+  const { rows } = await pool().query<{ open: number; escalated: number; breached: number }>(
+    `SELECT count(*)::int AS open,
+            count(*) FILTER (WHERE escalated_at IS NOT NULL)::int AS escalated,
+            count(*) FILTER (WHERE response_breached_at IS NOT NULL OR temperature_breached_at IS NOT NULL OR fix_breached_at IS NOT NULL)::int AS breached
+     FROM work_order WHERE utility_id = $1 AND state NOT IN ('RESOLVED', 'CLOSED')`,
+    [utilityId],
+  );
+  return rows[0] ?? { open: 0, escalated: 0, breached: 0 };
+}
