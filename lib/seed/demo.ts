@@ -1,3 +1,4 @@
+import { seedComplaintsDemo } from './complaints-demo';
 import { seedAccount, seedBuilding, seedResident, seedStaff, seedStation, seedUtility } from './records';
 
 /**
@@ -19,6 +20,8 @@ export interface DemoLogins {
   residents: { phone: string; name: string; note: string }[];
   staff: { username: string; role: string }[];
   password: string;
+  /** Key for POST /api/v1/mentions (冰城热力). */
+  mentionsApiKey: string;
 }
 
 export async function seedDemo(): Promise<DemoLogins> {
@@ -60,8 +63,8 @@ export async function seedDemo(): Promise<DemoLogins> {
   });
 
   const [r1, r2, r3] = DEMO_RESIDENTS;
-  await seedResident(r1.phone, r1.name, [a1, a2]);
-  await seedResident(r2.phone, r2.name, [a3]);
+  const wang = await seedResident(r1.phone, r1.name, [a1, a2]);
+  const li = await seedResident(r2.phone, r2.name, [a3]);
   await seedResident(r3.phone, r3.name, [a6]);
 
   const staff = [
@@ -70,11 +73,20 @@ export async function seedDemo(): Promise<DemoLogins> {
     { utilityId: bc, username: 'bc.admin', name: '孙强', role: 'ADMIN' as const },
     { utilityId: qc, username: 'qc.agent', name: '吴静', role: 'AGENT' as const },
   ];
-  for (const s of staff) await seedStaff({ ...s, password: DEMO_STAFF_PASSWORD });
+  const staffIds = [];
+  for (const s of staff) staffIds.push(await seedStaff({ ...s, password: DEMO_STAFF_PASSWORD }));
+
+  const { apiKey } = await seedComplaintsDemo({
+    utilityId: bc,
+    wang: { residentId: wang, phone: r1.phone, accountId: a1 },
+    li: { residentId: li, phone: r2.phone, accountId: a3 },
+    agentId: staffIds[0]!,
+  });
 
   return {
     residents: DEMO_RESIDENTS.map((r) => ({ ...r })),
     staff: staff.map((s) => ({ username: s.username, role: s.role })),
     password: DEMO_STAFF_PASSWORD,
+    mentionsApiKey: apiKey,
   };
 }
