@@ -110,8 +110,10 @@ export async function residentStepAction(_prev: SimpleState, formData: FormData)
   } catch (error) {
     return { error: userMessage(error, t) };
   }
+  // The page changes under the form (its buttons belong to the resolved state), so the
+  // confirmation travels in the address and the page announces it.
   revalidatePath(`/repair/${complaintId}`);
-  return { ok: intent === 'reopen' ? c.detail.reopened : c.detail.closed };
+  redirect(`/repair/${complaintId}?done=${intent}`);
 }
 
 export async function joinIncidentAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {

@@ -27,11 +27,11 @@ export function CheckboxChoices({
           <Checkbox
             key={o.value}
             value={o.value}
-            className="flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-card px-3 py-2 text-xl selected:border-warm selected:bg-warm-soft elder:min-h-[3rem]"
+            className="relative flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-card px-3 py-2 text-xl selected:border-warm selected:bg-warm-soft elder:min-h-[3rem]"
           >
             {({ isSelected }) => (
               <>
-                <span aria-hidden="true" className={`flex h-6 w-6 shrink-0 items-center justify-center rounded border-2 border-warm font-bold ${isSelected ? 'bg-warm text-white' : 'bg-card'}`}>
+                <span aria-hidden="true" className={`pointer-events-none flex h-6 w-6 shrink-0 items-center justify-center rounded border-2 border-warm font-bold ${isSelected ? 'bg-warm text-white' : 'bg-card'}`}>
                   {isSelected ? '✓' : ''}
                 </span>
                 {o.label}

@@ -9,13 +9,14 @@ import { TextField } from '@/components/ui/TextField';
 import type { ComplaintMessages } from '@/lib/i18n/complaints';
 import { CheckboxChoices } from './CheckboxChoices';
 import { RadioChoices } from './RadioChoices';
+import { submitWithoutReset } from './submit-without-reset';
 import { TextArea } from './TextArea';
 
 /**
  * The filing form. Standard mode shows every field at once; elder mode shows one small step at a
  * time (all fields stay in the one form, so nothing is lost between steps). The server checks
- * everything; a refused form comes back with the resident's entries and, in elder mode, opens at
- * the first step that needs a change.
+ * everything; a refused form keeps the resident's entries and, in elder mode, opens at the first
+ * step that needs a change. (Without JavaScript the server's answer carries the entries back.)
  */
 const STEPS: readonly (readonly string[])[] = [
   ['accountId', 'problem'],
@@ -40,13 +41,12 @@ function firstStepWithError(errors: FilingState['fieldErrors']): number {
 export function ComplaintForm({ accounts, idempotencyKey, defaultPhone, elder, c }: ComplaintFormProps) {
   const [state, action, pending] = useActionState<FilingState, FormData>(fileComplaintAction, {});
   const [step, setStep] = useState(0);
-  const [description, setDescription] = useState('');
+  const [description, setDescription] = useState(String(state.values?.description ?? ''));
   const [seenAttempt, setSeenAttempt] = useState(state.attempt);
   // A refused submit: show the step with the first problem and keep what was typed.
   if (state.attempt !== seenAttempt) {
     setSeenAttempt(state.attempt);
     setStep(firstStepWithError(state.fieldErrors));
-    setDescription(String(state.values?.description ?? ''));
   }
   const v = state.values ?? {};
   const text = (key: string, fallback = '') => (typeof v[key] === 'string' ? (v[key] as string) : fallback);
@@ -58,8 +58,8 @@ export function ComplaintForm({ accounts, idempotencyKey, defaultPhone, elder, c
     <div className="flex flex-col gap-5">
       {state.error && <Notice tone="error" live>{state.error}</Notice>}
       <Form
-        key={state.attempt ?? 0}
         action={action}
+        onSubmit={submitWithoutReset(action)}
         validationBehavior="aria"
         validationErrors={state.fieldErrors}
         className="flex flex-col gap-6"
@@ -133,21 +133,24 @@ export function ComplaintForm({ accounts, idempotencyKey, defaultPhone, elder, c
           />
         </fieldset>
 
+        {/* Every button stays mounted and is only hidden: the press that reveals "submit" must not
+            land on it as a click, and a pending button must not vanish while it is announced. */}
         <div className="flex flex-wrap gap-3">
-          {elder && step > 0 && (
-            <Button type="button" variant="secondary" onPress={() => setStep(step - 1)}>
+          <span hidden={!elder || step === 0}>
+            <Button type="button" variant="secondary" onPress={() => setStep(Math.max(0, step - 1))}>
               {c.file.previous}
             </Button>
-          )}
-          {elder && step < last ? (
-            <Button type="button" onPress={() => setStep(step + 1)}>
+          </span>
+          <span hidden={!elder || step === last}>
+            <Button type="button" onPress={() => setStep(Math.min(last, step + 1))}>
               {c.file.next}
             </Button>
-          ) : (
+          </span>
+          <span hidden={elder && step !== last}>
             <Button type="submit" isPending={pending}>
               {c.file.submit}
             </Button>
-          )}
+          </span>
         </div>
       </Form>
     </div>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ResidentSteps } from '@/components/complaints/ResidentSteps';
 import { ResponsePromise } from '@/components/complaints/ResponsePromise';
 import { Timeline } from '@/components/complaints/Timeline';
+import { Notice } from '@/components/ui/Notice';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { requireResident } from '@/lib/auth/current';
 import { formatShanghai } from '@/lib/complaints/format';
@@ -16,7 +17,7 @@ import { hotline } from '@/lib/utilities/hotline';
 
 export const metadata: Metadata = { title: '报修详情' };
 
-export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ComplaintPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { residentId } = await requireResident();
   const { id } = await params;
   // Malformed, missing, or on an account that is not this resident's: all simply "not found".
@@ -24,6 +25,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
   const complaint = await getMyComplaint(residentId, id);
   if (!complaint) notFound();
   const { locale } = await preferences();
+  const { done } = await searchParams;
   const c = complaintMessages(locale);
   const room = (r: string) => c.rooms[r as keyof ComplaintMessages['rooms']] ?? r;
   const rows: [string, string | null][] = [
@@ -40,6 +42,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
   return (
     <div className="flex flex-col gap-6">
       <PageTitle>{fill(c.detail.title, { number: complaint.number })}</PageTitle>
+      {done === 'reopen' && complaint.state === 'REOPENED' && <Notice tone="ok" live>{c.detail.reopened}</Notice>}
+      {done === 'confirm' && complaint.state === 'CLOSED' && <Notice tone="ok" live>{c.detail.closed}</Notice>}
       <ResponsePromise clocks={complaint.clocks} now={new Date()} hotline={hotline()} c={c} locale={locale} />
       {complaint.state === 'RESOLVED' && (
         <ResidentSteps
