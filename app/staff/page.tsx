@@ -35,6 +35,11 @@ export default async function StaffHome() {
             {complaintMessages(locale).staff.dashboardLink}
           </Link>
         )}
+        {staff.role !== 'AGENT' && (
+          <Link href="/staff/hotwords" className="inline-flex min-h-11 items-center rounded-xl border-2 border-warm px-5 text-xl font-semibold text-warm elder:min-h-[3rem]">
+            {complaintMessages(locale).hotwords.link}
+          </Link>
+        )}
       </nav>
       <form action={staffSignOut}>
         <button type="submit" className="inline-flex min-h-11 items-center rounded-xl bg-warm px-5 text-xl font-semibold text-white elder:min-h-[3rem]">

@@ -65,7 +65,7 @@ for (const mode of MODES) {
     await page.getByLabel('密码').fill(supervisor.password);
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
-    for (const path of ['/staff', '/staff/work-orders', `/staff/work-orders/${filed.workOrderId}`, '/staff/dashboard']) await audit(page, path);
+    for (const path of ['/staff', '/staff/work-orders', `/staff/work-orders/${filed.workOrderId}`, '/staff/dashboard', '/staff/hotwords', '/staff/hotwords?term=冰凉']) await audit(page, path);
   });
 
   test(`staff pages pass axe in ${mode} mode`, async ({ page }) => {

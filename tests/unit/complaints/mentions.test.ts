@@ -72,3 +72,25 @@ describe('API keys', () => {
     expect(stored.rows[0].secret_hash).not.toContain(key.split('_')[2]);
   });
 });
+
+describe('staff edits of the library', () => {
+  it('a new term counts at once, a switched-off term stops counting, and every edit is audited', async () => {
+    const { utilityId } = await seedTown();
+    const { saveHotword } = await import('@/lib/complaints/edit-hotwords');
+    const { seedAgent } = await import('./support');
+    const supervisor = await seedAgent(utilityId, 'SUPERVISOR');
+    await ingestMentions(utilityId, [{ text: '小区锅炉房冒黑烟' }], new Date());
+    await saveHotword(supervisor, { term: '冒黑烟', category: 'SAFETY', severity: 3, dailyThreshold: 2, active: true }, new Date());
+    const result = await ingestMentions(utilityId, [{ text: '小区锅炉房冒黑烟' }, { text: '又冒黑烟了' }], new Date());
+    expect(result.incidentsOpened).toHaveLength(1);
+
+    await saveHotword(supervisor, { term: '冒黑烟', category: 'SAFETY', severity: 3, dailyThreshold: 2, active: false }, new Date());
+    expect((await ingestMentions(utilityId, [{ text: '又冒黑烟了' }], new Date())).matched).toBe(0);
+    await expect(saveHotword(supervisor, { term: ' ', category: 'SAFETY', severity: 1, dailyThreshold: 5, active: true }, new Date())).rejects.toMatchObject({ code: 'invalid_input' });
+    const audit = await pool().query(`SELECT count(*)::int AS n FROM audit_log WHERE utility_id = $1 AND action = 'hotword.save'`, [utilityId]);
+    expect(audit.rows[0].n).toBe(2);
+    // Switched off, not deleted: the day's count stays.
+    const kept = await pool().query(`SELECT count FROM mention_count WHERE utility_id = $1 AND term = '冒黑烟'`, [utilityId]);
+    expect(kept.rows[0].count).toBe(2);
+  });
+});
