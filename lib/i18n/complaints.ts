@@ -100,6 +100,7 @@ export const zh = {
     closed: '已完成',
     escalated: '已上报主管',
     breached: '超过承诺时间',
+    photo: '上传了照片',
   },
   clocks: { response: '响应', temperature: '测温', fix: '修复' },
   station: {
@@ -159,6 +160,23 @@ export const zh = {
     resolvedAt: '已于 {at} 恢复',
     workOrdersLink: '进入工单队列',
     dashboardLink: '主管看板',
+  },
+  photos: {
+    title: '现场照片',
+    add: '添加照片',
+    hint: 'JPEG、PNG 或 HEIC，每张不超过 5 MB，最多 3 张。上传时会删除照片里的位置、手机型号等信息。',
+    choose: '选择照片',
+    upload: '上传照片',
+    alt: '现场照片 {n}',
+    download: '查看照片 {n}（HEIC）',
+    outcomes: {
+      ok: '照片已上传。',
+      photo_type: '只能上传 JPEG、PNG 或 HEIC 格式的照片。',
+      photo_size: '照片不能超过 5 MB，请换一张或压缩后再传。',
+      photo_count: '每个报修最多 3 张照片。',
+      photo_missing: '请先选择一张照片。',
+      rate_limited: '上传太频繁，请稍后再试。',
+    },
   },
   hotwords: {
     title: '热词库',
@@ -291,6 +309,7 @@ export const en: ComplaintMessages = {
     closed: 'Closed',
     escalated: 'Escalated to supervisor',
     breached: 'Promise missed',
+    photo: 'Photo added',
   },
   clocks: { response: 'response', temperature: 'temperature test', fix: 'fix' },
   station: {
@@ -350,6 +369,23 @@ export const en: ComplaintMessages = {
     resolvedAt: 'Restored at {at}',
     workOrdersLink: 'Open work orders',
     dashboardLink: 'Supervisor board',
+  },
+  photos: {
+    title: 'Photos',
+    add: 'Add a photo',
+    hint: 'JPEG, PNG or HEIC, up to 5 MB each, 3 at most. Location, phone model and similar details are removed on upload.',
+    choose: 'Choose a photo',
+    upload: 'Upload photo',
+    alt: 'Photo {n}',
+    download: 'Open photo {n} (HEIC)',
+    outcomes: {
+      ok: 'Photo uploaded.',
+      photo_type: 'Only JPEG, PNG or HEIC photos can be uploaded.',
+      photo_size: 'A photo may be 5 MB at most; choose another or make it smaller.',
+      photo_count: 'A report can have 3 photos at most.',
+      photo_missing: 'Choose a photo first.',
+      rate_limited: 'Too many uploads; try again later.',
+    },
   },
   hotwords: {
     title: 'Hot-word library',

@@ -174,3 +174,33 @@ test('a supervisor sees the outage on the board and sets the expected repair tim
   await page.getByRole('button', { name: '标记已恢复' }).click();
   await expect(page.getByText(/已于 .* 恢复/)).toBeVisible();
 });
+
+test('a resident adds a photo; a wrong file is explained; a neighbour cannot open the photo', async ({ page, browser }) => {
+  const town = await seedTown();
+  const home = await seedHome(town);
+  const neighbour = await seedHome(town);
+  const filed = await fileFor(home);
+  const exif = Buffer.from('Exif\0\0GPS 45.7N 126.6E', 'latin1');
+  const jpeg = Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, exif.length + 2]),
+    exif,
+    Buffer.from([0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0, 1, 2, 3, 0xff, 0xd9]),
+  ]);
+  await signIn(page, home.phone);
+  await page.goto(`/repair/${filed.complaintId}`);
+  await page.getByLabel('选择照片').setInputFiles({ name: 'notes.txt', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo') });
+  await page.getByRole('button', { name: '上传照片' }).click();
+  await expect(page.getByText('只能上传 JPEG、PNG 或 HEIC 格式的照片。')).toBeVisible();
+  await page.getByLabel('选择照片').setInputFiles({ name: 'radiator.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await page.getByRole('button', { name: '上传照片' }).click();
+  await expect(page.getByText('照片已上传。')).toBeVisible();
+  const src = await page.getByRole('img', { name: '现场照片 1' }).getAttribute('src');
+  const own = await page.request.get(src!);
+  expect(own.status()).toBe(200);
+  expect((await own.body()).toString('latin1')).not.toContain('GPS');
+
+  const other = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
+  await signIn(other, neighbour.phone);
+  expect((await other.request.get(src!)).status()).toBe(404);
+  await other.context().close();
+});

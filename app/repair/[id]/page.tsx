@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { Photos } from '@/components/complaints/Photos';
+import { PhotoUpload } from '@/components/complaints/PhotoUpload';
 import { ResidentSteps } from '@/components/complaints/ResidentSteps';
 import { ResponsePromise } from '@/components/complaints/ResponsePromise';
 import { Timeline } from '@/components/complaints/Timeline';
@@ -9,6 +11,7 @@ import { Notice } from '@/components/ui/Notice';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { requireResident } from '@/lib/auth/current';
 import { formatShanghai } from '@/lib/complaints/format';
+import { listPhotos, PHOTOS_PER_COMPLAINT } from '@/lib/complaints/photos/add-photo';
 import { getMyComplaint } from '@/lib/complaints/resident-queries';
 import { preferences } from '@/lib/http/request-context';
 import { fill } from '@/lib/i18n';
@@ -17,7 +20,7 @@ import { hotline } from '@/lib/utilities/hotline';
 
 export const metadata: Metadata = { title: '报修详情' };
 
-export default async function ComplaintPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function ComplaintPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; photo?: string }> }) {
   const { residentId } = await requireResident();
   const { id } = await params;
   // Malformed, missing, or on an account that is not this resident's: all simply "not found".
@@ -25,8 +28,10 @@ export default async function ComplaintPage({ params, searchParams }: { params: 
   const complaint = await getMyComplaint(residentId, id);
   if (!complaint) notFound();
   const { locale } = await preferences();
-  const { done } = await searchParams;
+  const { done, photo } = await searchParams;
+  const photos = await listPhotos(complaint.id);
   const c = complaintMessages(locale);
+  const outcome = photo && photo in c.photos.outcomes ? (photo as keyof ComplaintMessages['photos']['outcomes']) : null;
   const room = (r: string) => c.rooms[r as keyof ComplaintMessages['rooms']] ?? r;
   const rows: [string, string | null][] = [
     [c.detail.status, c.states[complaint.state]],
@@ -73,6 +78,12 @@ export default async function ComplaintPage({ params, searchParams }: { params: 
           </ul>
         </section>
       )}
+      <section id="photos" aria-labelledby="photos-heading" className="flex flex-col gap-3">
+        <h2 id="photos-heading" className="text-2xl font-bold">{c.photos.title}</h2>
+        {outcome && <Notice tone={outcome === 'ok' ? 'ok' : 'error'} live>{c.photos.outcomes[outcome]}</Notice>}
+        <Photos photos={photos} p={c.photos} />
+        {photos.length < PHOTOS_PER_COMPLAINT && complaint.state !== 'CLOSED' && <PhotoUpload complaintId={complaint.id} p={c.photos} />}
+      </section>
       <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
         <h2 id="timeline-heading" className="text-2xl font-bold">{c.detail.timeline}</h2>
         <Timeline items={complaint.events} c={c} locale={locale} headingId="timeline-heading" />

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { Photos } from '@/components/complaints/Photos';
 import { RadioChoices } from '@/components/complaints/RadioChoices';
 import { StaffStepForm } from '@/components/complaints/StaffStepForm';
 import { TextArea } from '@/components/complaints/TextArea';
@@ -11,6 +12,7 @@ import { TextField } from '@/components/ui/TextField';
 import { requireStaff } from '@/lib/auth/current';
 import { formatDuration } from '@/lib/complaints/duration';
 import { formatShanghai } from '@/lib/complaints/format';
+import { listPhotos } from '@/lib/complaints/photos/add-photo';
 import { shanghaiDay } from '@/lib/complaints/shanghai';
 import { staffWorkOrder } from '@/lib/complaints/staff-queries';
 import { preferences } from '@/lib/http/request-context';
@@ -68,6 +70,7 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
           ))}
       </dl>
       {order.description && <p className="rounded-xl bg-card p-3 text-lg whitespace-pre-wrap">{order.description}</p>}
+      <Photos photos={await listPhotos(order.complaintId)} p={c.photos} />
 
       <section aria-labelledby="steps-heading" className="flex flex-col gap-5">
         <h2 id="steps-heading" className="sr-only">{c.staff.queueTitle}</h2>
