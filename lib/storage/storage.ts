@@ -37,6 +37,7 @@ export function diskStorage(root: string): Storage {
   };
 }
 
+/** Beside the embedded database's data, in the directory the server runs from. */
 export function uploads(): Storage {
-  return diskStorage(path.resolve(process.env.NUANXIN_UPLOADS_DIR ?? '.data/uploads'));
+  return diskStorage(path.resolve('.data/uploads'));
 }
