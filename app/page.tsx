@@ -1,20 +1,26 @@
 import Link from 'next/link';
+import { StationNotices } from '@/components/complaints/StationNotices';
 import { ActionTile } from '@/components/home/ActionTile';
 import { listResidentAccounts } from '@/lib/accounts/queries';
 import { currentResident } from '@/lib/auth/current';
+import { stationNoticesFor } from '@/lib/complaints/station-notices';
 import { preferences } from '@/lib/http/request-context';
+import { complaintMessages } from '@/lib/i18n/complaints';
 import { hotline } from '@/lib/utilities/hotline';
 
 export default async function HomePage() {
   const { t, elder, locale } = await preferences();
   const resident = await currentResident();
   const accounts = resident ? await listResidentAccounts(resident.residentId) : [];
+  const stationNotices = resident ? await stationNoticesFor(resident.residentId) : [];
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold">{resident ? t.home.greeting : t.home.welcome}</h1>
         {!elder && <p className="text-lg text-ink-soft">{t.home.intro}</p>}
       </div>
+
+      <StationNotices notices={stationNotices} c={complaintMessages(locale)} locale={locale} />
 
       <section aria-labelledby="actions-heading" className="flex flex-col gap-3">
         <h2 id="actions-heading" className="text-2xl font-bold">

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     console.info('\nDemo sign-ins (one-time codes are shown on the sign-in page in demo mode):');
     for (const r of logins.residents) console.info(`  resident  ${r.phone}  ${r.name}（${r.note}）`);
     for (const s of logins.staff) console.info(`  staff     ${s.username} / ${logins.password}  (${s.role})`);
+    console.info(`  mentions  POST /api/v1/mentions  Authorization: Bearer ${logins.mentionsApiKey}`);
   }
 
   if (!dev && !(await buildIsCurrent(root))) {

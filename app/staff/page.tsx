@@ -5,6 +5,7 @@ import { PageTitle } from '@/components/ui/PageTitle';
 import { requireStaff } from '@/lib/auth/current';
 import { preferences } from '@/lib/http/request-context';
 import { staffPaymentMessages } from '@/lib/i18n/payments';
+import { complaintMessages } from '@/lib/i18n/complaints';
 import { utilityName } from '@/lib/utilities/queries';
 
 export const metadata: Metadata = { title: '客服工作台' };
@@ -26,9 +27,24 @@ export default async function StaffHome() {
         <dt className="text-ink-soft">{t.staff.utility}</dt>
         <dd>{locale === 'en' ? utility.nameEn : utility.name}</dd>
       </dl>
-      <Link href="/staff/payments" className="inline-flex min-h-11 w-fit items-center text-xl font-semibold text-warm underline elder:min-h-[3rem]">
-        {staffPaymentMessages(locale).title}
-      </Link>
+      <nav aria-label={t.staff.dashboard} className="flex flex-wrap gap-3">
+        <Link href="/staff/work-orders" className="inline-flex min-h-11 items-center rounded-xl bg-warm px-5 text-xl font-semibold text-white elder:min-h-[3rem]">
+          {complaintMessages(locale).staff.workOrdersLink}
+        </Link>
+        {staff.role !== 'AGENT' && (
+          <Link href="/staff/dashboard" className="inline-flex min-h-11 items-center rounded-xl border-2 border-warm px-5 text-xl font-semibold text-warm elder:min-h-[3rem]">
+            {complaintMessages(locale).staff.dashboardLink}
+          </Link>
+        )}
+        {staff.role !== 'AGENT' && (
+          <Link href="/staff/hotwords" className="inline-flex min-h-11 items-center rounded-xl border-2 border-warm px-5 text-xl font-semibold text-warm elder:min-h-[3rem]">
+            {complaintMessages(locale).hotwords.link}
+          </Link>
+        )}
+        <Link href="/staff/payments" className="inline-flex min-h-11 items-center rounded-xl border-2 border-warm px-5 text-xl font-semibold text-warm elder:min-h-[3rem]">
+          {staffPaymentMessages(locale).title}
+        </Link>
+      </nav>
       <form action={staffSignOut}>
         <button type="submit" className="inline-flex min-h-11 items-center rounded-xl bg-warm px-5 text-xl font-semibold text-white elder:min-h-[3rem]">
           {t.nav.signOut}

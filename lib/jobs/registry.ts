@@ -1,6 +1,7 @@
 import { pruneRateLimits } from '@/lib/auth/rate-limit';
 import { paymentQueryJob, pruneNotifyReplaysJob } from '@/lib/payments/query-job';
 import { sandboxNotifyJob } from '@/lib/sandbox-bank/notify-job';
+import { COMPLAINT_JOBS } from '@/lib/complaints/jobs';
 import { defineJob, type JobDefinition } from './types';
 
 /** Every background job of Nuanxin. Each capability adds its own here. */
@@ -15,4 +16,5 @@ export const JOBS: JobDefinition[] = [
   paymentQueryJob,
   pruneNotifyReplaysJob,
   sandboxNotifyJob,
+  ...COMPLAINT_JOBS,
 ];

@@ -1,5 +1,6 @@
-import { issueSeasonBills, seedMeterReading, seedSettledBill, seedTariffs } from './demo-bills';
 import { pool } from '@/lib/db/client';
+import { demoMentionsApiKey, seedComplaintsDemo } from './complaints-demo';
+import { issueSeasonBills, seedMeterReading, seedSettledBill, seedTariffs } from './demo-bills';
 import { seedAccount, seedBuilding, seedResident, seedStaff, seedStation, seedUtility } from './records';
 
 /**
@@ -21,6 +22,8 @@ export interface DemoLogins {
   residents: { phone: string; name: string; note: string }[];
   staff: { username: string; role: string }[];
   password: string;
+  /** Key for POST /api/v1/mentions (冰城热力). */
+  mentionsApiKey: string;
 }
 
 export async function seedDemo(): Promise<DemoLogins> {
@@ -70,13 +73,23 @@ export async function seedDemo(): Promise<DemoLogins> {
   await issueSeasonBills(2026, new Date('2026-10-15T09:00:00+08:00'));
 
   const [r1, r2, r3] = DEMO_RESIDENTS;
-  await seedResident(r1.phone, r1.name, [a1, a2]);
-  await seedResident(r2.phone, r2.name, [a3]);
+  const wang = await seedResident(r1.phone, r1.name, [a1, a2]);
+  const li = await seedResident(r2.phone, r2.name, [a3]);
   await seedResident(r3.phone, r3.name, [a6]);
 
+  const staffIds: string[] = [];
   for (const s of DEMO_STAFF) {
-    await seedStaff({ utilityId: s.utility === 'bc' ? bc : qc, username: s.username, name: s.name, role: s.role, password: DEMO_STAFF_PASSWORD });
+    staffIds.push(
+      await seedStaff({ utilityId: s.utility === 'bc' ? bc : qc, username: s.username, name: s.name, role: s.role, password: DEMO_STAFF_PASSWORD }),
+    );
   }
+
+  await seedComplaintsDemo({
+    utilityId: bc,
+    wang: { residentId: wang, phone: r1.phone, accountId: a1 },
+    li: { residentId: li, phone: r2.phone, accountId: a3 },
+    agentId: staffIds[0]!,
+  });
 
   return demoLogins();
 }
@@ -93,6 +106,7 @@ export function demoLogins(): DemoLogins {
     residents: DEMO_RESIDENTS.map((r) => ({ ...r })),
     staff: DEMO_STAFF.map((s) => ({ username: s.username, role: s.role })),
     password: DEMO_STAFF_PASSWORD,
+    mentionsApiKey: demoMentionsApiKey(),
   };
 }
 

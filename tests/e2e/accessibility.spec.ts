@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pool } from '@/lib/db/client';
+import { fileFor, seedHome, seedStaffIn, seedTown } from './complaints-support';
 import { seedBankTrade, seedSucceededPayment } from './payments-support';
 import { seedBills, seedHousehold, seedTestStaff, signIn } from './support';
 
@@ -42,6 +43,40 @@ for (const mode of MODES) {
     const payments = [`/pay?bill=${open}`, '/pay/history', `/pay/result/${paymentId}`, `/receipts/${paymentId}`, `/sandbox-bank/pay/${await seedBankTrade()}`];
     const pages = ['/', '/accounts', `/accounts/${home.accounts[0]!.id}`, '/accounts/bind', '/bills', ...bills.rows.map((b) => `/bills/${b.id}`), '/pay', ...payments, '/repair', '/refunds', '/me'];
     for (const path of pages) await audit(page, path);
+  });
+
+  test(`complaint pages pass axe in ${mode} mode`, async ({ page }) => {
+    const town = await seedTown({ stationOutageThreshold: 2 });
+    const home = await seedHome(town);
+    await fileFor(await seedHome(town));
+    const filed = await fileFor(home);
+    await setMode(page, mode);
+    await signIn(page, home.phone);
+    // An open station outage, so its notice is audited too.
+    for (const path of ['/', '/repair', '/repair/mine', `/repair/${filed.complaintId}`]) await audit(page, path);
+    await page.goto('/repair');
+    if (mode === 'elder') {
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.getByRole('button', { name: '下一步' }).click();
+    }
+    await page.getByRole('button', { name: '提交报修' }).click();
+    await expect(page.getByText('请至少选择一个房间。')).toBeVisible();
+    const errors = await new AxeBuilder({ page }).analyze();
+    expect(errors.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+  });
+
+  test(`work-order pages pass axe in ${mode} mode`, async ({ page }) => {
+    const town = await seedTown({ stationOutageThreshold: 2 });
+    await fileFor(await seedHome(town));
+    const filed = await fileFor(await seedHome(town));
+    const supervisor = await seedStaffIn(town, 'SUPERVISOR');
+    await setMode(page, mode);
+    await page.goto('/staff/login');
+    await page.getByLabel('用户名').fill(supervisor.username);
+    await page.getByLabel('密码').fill(supervisor.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
+    for (const path of ['/staff', '/staff/work-orders', `/staff/work-orders/${filed.workOrderId}`, '/staff/dashboard', '/staff/hotwords', '/staff/hotwords?term=冰凉']) await audit(page, path);
   });
 
   test(`staff pages pass axe in ${mode} mode`, async ({ page }) => {

@@ -1,0 +1,59 @@
+import { maskPhone } from '@/lib/privacy/mask';
+
+/**
+ * How a resident hears about their complaint: an SMS or a WeChat template message. A utility plugs
+ * its gateway in behind this interface; the built-in notifier writes to the server log (phone
+ * masked), which is what runs in demo mode and until a gateway is configured.
+ */
+export const NOTICE_TEMPLATES = [
+  'complaint_filed',
+  'acknowledged',
+  'reply',
+  'visit_scheduled',
+  'in_repair',
+  'resolved',
+  'reopened',
+  'closed',
+  'temperature_recorded',
+] as const;
+export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number];
+
+export interface Notice {
+  phone: string;
+  template: NoticeTemplate;
+  /** Values for the template: number, message, visit time… already formatted for reading. */
+  params: Record<string, string>;
+  /** Link the WeChat template message opens. */
+  path: string;
+}
+
+export interface Notifier {
+  send(notice: Notice): Promise<void>;
+}
+
+const SMS_TEXT: Record<NoticeTemplate, string> = {
+  complaint_filed: '您的报修（单号 {number}）已收到，客服将在 {due} 前联系您。',
+  acknowledged: '您的报修（单号 {number}）已由客服受理。',
+  reply: '客服回复了您的报修（单号 {number}）：{message}',
+  visit_scheduled: '您的报修（单号 {number}）已预约上门：{visit}。',
+  in_repair: '您的报修（单号 {number}）正在维修。',
+  resolved: '您的报修（单号 {number}）已处理：{message}。如未修好，可在暖心中点“没修好”。',
+  reopened: '您的报修（单号 {number}）已重新打开，客服将在 {due} 前联系您。',
+  closed: '您的报修（单号 {number}）已完成，感谢您的反馈。',
+  temperature_recorded: '您的报修（单号 {number}）已记录室温测量结果。',
+};
+
+export function renderNotice(notice: Notice): string {
+  const body = SMS_TEXT[notice.template].replace(/\{(\w+)\}/g, (whole, key: string) => notice.params[key] ?? whole);
+  return `【暖心】${body}`;
+}
+
+export const logNotifier: Notifier = {
+  async send(notice) {
+    console.info(`[notify] to ${maskPhone(notice.phone)} (${notice.template}): ${renderNotice(notice)}`);
+  },
+};
+
+export function notifier(): Notifier {
+  return logNotifier;
+}

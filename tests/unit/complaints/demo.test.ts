@@ -1,0 +1,30 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeDb, pool } from '@/lib/db/client';
+import { verifyApiKey } from '@/lib/complaints/api-keys';
+import { boss } from '@/lib/jobs/boss';
+import { seedDemo } from '@/lib/seed/demo';
+
+afterAll(async () => {
+  await (await boss()).stop({ graceful: false, wait: true });
+  await closeDb();
+});
+
+describe('demo data', () => {
+  it('seeds complaints in several states and a working API key, and a second run changes nothing', async () => {
+    const first = await seedDemo();
+    const count = async () =>
+      (await pool().query<{ state: string; n: number }>(`SELECT w.state, count(*)::int AS n FROM work_order w JOIN utility u ON u.id = w.utility_id WHERE u.code = 'bingcheng' GROUP BY w.state ORDER BY w.state`)).rows;
+    const before = await count();
+    expect(before).toEqual([
+      { state: 'OPEN', n: 1 },
+      { state: 'VISIT_SCHEDULED', n: 1 },
+      { state: 'RESOLVED', n: 1 },
+    ]);
+    const second = await seedDemo();
+    expect(await count()).toEqual(before);
+    expect(second.mentionsApiKey).toBe(first.mentionsApiKey);
+    expect(await verifyApiKey(first.mentionsApiKey, new Date())).not.toBeNull();
+    const incidents = await pool().query(`SELECT term FROM incident i JOIN utility u ON u.id = i.utility_id WHERE u.code = 'bingcheng'`);
+    expect(incidents.rows.map((r) => r.term)).toEqual(['冻得嘶哈的']);
+  });
+});
