@@ -120,6 +120,7 @@ export function PayFlow({ billId, accountNo, amountFen, channels, elder, lang, i
               <>
                 <SpeakButton text={fillIn(labels.spoken, { accountNo, yuan: formatYuan(amountFen) })} label={labels.speak} lang={lang} />
                 <Checkbox
+                  data-voice-consent
                   isSelected={checked}
                   onChange={(value) => {
                     setChecked(value);
@@ -141,7 +142,12 @@ export function PayFlow({ billId, accountNo, amountFen, channels, elder, lang, i
             )}
           </section>
           <div className="flex flex-wrap gap-3">
-            <Button type="submit" isPending={pending || launching}>
+            <Button
+              type="submit"
+              isPending={pending || launching}
+              data-voice-costly
+              data-voice-confirm={fillIn(labels.spoken, { accountNo, yuan: formatYuan(amountFen) })}
+            >
               {fillIn(labels.payButton, { amount })}
             </Button>
             <Button variant="secondary" onPress={() => setStep('choose')} isDisabled={pending || launching}>

@@ -83,6 +83,9 @@ export function useVoice(azure: boolean, texts: VoiceTexts) {
       sessionStorage.setItem(VOICE_SESSION, '1');
       const pending = state.kind === 'confirming' ? state.element : null;
       if (id === 'confirm') {
+        // Saying "确认" after hearing the amount is the explicit consent the written tick-box asks for.
+        const consent = document.querySelector<HTMLElement>('[data-voice-consent]:not([data-selected])');
+        if (pending && consent) consent.click();
         if (pending) pending.click();
         setState({ kind: 'idle' });
         return;
