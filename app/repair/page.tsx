@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ComplaintForm } from '@/components/complaints/ComplaintForm';
+import { speechConfig } from '@/lib/speech/config';
 import { StationNotices } from '@/components/complaints/StationNotices';
 import { Notice } from '@/components/ui/Notice';
 import { PageTitle } from '@/components/ui/PageTitle';
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: '报修' };
 
 export default async function RepairPage() {
   const { residentId } = await requireResident();
-  const { locale, elder } = await preferences();
+  const { locale, elder, t } = await preferences();
   const c = complaintMessages(locale);
   const [accounts, notices, phone] = await Promise.all([listResidentAccounts(residentId), stationNoticesFor(residentId), residentPhone(residentId)]);
   const open = accounts.filter((a) => a.status !== 'CLOSED');
@@ -41,6 +42,8 @@ export default async function RepairPage() {
           defaultPhone={phone}
           elder={elder}
           c={c}
+          azure={speechConfig() !== null}
+          dictation={{ start: t.voice.dictate, listening: t.voice.listening, failed: t.voice.failed }}
         />
       )}
     </div>

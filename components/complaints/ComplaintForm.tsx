@@ -5,6 +5,7 @@ import { Form } from 'react-aria-components';
 import { fileComplaintAction, type FilingState } from '@/app/_actions/complaints';
 import { Button } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
+import { DictationButton } from '@/components/voice/DictationButton';
 import { TextField } from '@/components/ui/TextField';
 import type { ComplaintMessages } from '@/lib/i18n/complaints';
 import { CheckboxChoices } from './CheckboxChoices';
@@ -30,6 +31,9 @@ export interface ComplaintFormProps {
   defaultPhone: string;
   elder: boolean;
   c: ComplaintMessages;
+  /** Voice dictation into the description: whether Azure Speech stands in for the browser's. */
+  azure?: boolean;
+  dictation?: { start: string; listening: string; failed: string };
 }
 
 function firstStepWithError(errors: FilingState['fieldErrors']): number {
@@ -38,7 +42,7 @@ function firstStepWithError(errors: FilingState['fieldErrors']): number {
   return index < 0 ? 0 : index;
 }
 
-export function ComplaintForm({ accounts, idempotencyKey, defaultPhone, elder, c }: ComplaintFormProps) {
+export function ComplaintForm({ accounts, idempotencyKey, defaultPhone, elder, c, azure = false, dictation }: ComplaintFormProps) {
   const [state, action, pending] = useActionState<FilingState, FormData>(fileComplaintAction, {});
   const [step, setStep] = useState(0);
   const [description, setDescription] = useState(String(state.values?.description ?? ''));
@@ -109,12 +113,14 @@ export function ComplaintForm({ accounts, idempotencyKey, defaultPhone, elder, c
 
         <fieldset hidden={!shown(2)} className="flex flex-col gap-6">
           <TextArea
+            id="complaint-description"
             name="description"
             label={c.file.description}
             description={`${c.file.descriptionHint} · ${c.file.descriptionCount.replace('{n}', String(description.length))}`}
             value={description}
             onChange={setDescription}
           />
+          {dictation && <DictationButton fieldId="complaint-description" azure={azure} labels={dictation} />}
           <TextField
             name="contactPhone"
             type="tel"

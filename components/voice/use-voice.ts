@@ -108,7 +108,15 @@ export function useVoice(azure: boolean, texts: VoiceTexts) {
         return tel?.click();
       }
       const element = page.find((c) => c.id === id)?.element;
-      if (element) return element.hasAttribute('data-voice-costly') ? confirmFor(element) : element.click();
+      if (element) {
+        if (element.hasAttribute('data-voice-costly')) return confirmFor(element);
+        element.click();
+        // A step on the same page (下一步) may bring up a costly confirmation: read it out.
+        return setTimeout(() => {
+          const costly = document.querySelector<HTMLElement>('[data-voice-confirm]');
+          if (costly) confirmFor(costly);
+        }, 300);
+      }
       const route = ROUTES[id];
       if (route) router.push(route);
     },

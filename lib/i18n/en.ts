@@ -78,6 +78,7 @@ export const en: Messages = {
     utility: 'Heating company',
   },
   voice: {
+    dictate: 'Dictate',
     region: 'Voice assistant',
     speak: 'Speak',
     read: 'Read this page',

@@ -77,6 +77,7 @@ export const zh = {
     utility: '所属供热公司',
   },
   voice: {
+    dictate: '说话输入',
     region: '语音助手',
     speak: '说话',
     read: '朗读本页',

@@ -62,6 +62,26 @@ test('a resident moves around by voice, tolerant of fillers, synonyms and homoph
   await expect(page.getByTestId('voice-help')).toContainText('我的户号');
 });
 
+test('an elder resident pays by voice: the amount is spoken, and saying 确认 pays', async ({ page }) => {
+  await page.addInitScript(FAKE_SPEECH);
+  await page.context().addCookies([{ name: 'nx-mode', value: 'elder', url: 'https://localhost' }]);
+  const home = await seedHousehold();
+  await seedBills(home.utilityId, [home.accounts[0]!.id]);
+  await signIn(page, home.phone);
+  await page.goto('/bills');
+  await page.getByRole('link', { name: /查看明细.*2026/ }).click();
+  await say(page, '去缴费');
+  await expect(page.getByRole('heading', { level: 1, name: '缴费' })).toBeVisible();
+  await say(page, '下一步');
+  const amount = (await page.getByTestId('confirm-amount').textContent())!;
+  await expect(page.getByTestId('voice-status')).toContainText('请说“确认”');
+  const spoken = await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+  expect(spoken.at(-1)).toContain(amount.replace('¥', ''));
+  await say(page, '确认');
+  await expect(page.getByRole('heading', { level: 1, name: '模拟银行 · 网上支付' })).toBeVisible();
+  await expect(page.getByTestId('bank-amount')).toHaveText(amount);
+});
+
 test('an ambiguous request is asked back with both choices on screen', async ({ page }) => {
   await page.addInitScript(FAKE_SPEECH);
   const home = await seedHousehold();
