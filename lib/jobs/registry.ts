@@ -1,4 +1,6 @@
 import { pruneRateLimits } from '@/lib/auth/rate-limit';
+import { env } from '@/lib/env';
+import { archiveExpired } from '@/lib/retention/archive';
 import { defineJob, type JobDefinition } from './types';
 
 /** Every background job of Nuanxin. Each capability adds its own here. */
@@ -8,6 +10,15 @@ export const JOBS: JobDefinition[] = [
     cron: '17 * * * *',
     async handle(_payloads, now) {
       await pruneRateLimits(now);
+    },
+  }),
+  defineJob({
+    name: 'retention.archive',
+    // Nightly at 03:40 Shanghai time, when hardly anyone pays or calls.
+    cron: '40 3 * * *',
+    async handle(_payloads, now) {
+      const moved = await archiveExpired(now, env().RETENTION_YEARS);
+      console.info(`[retention] archived ${moved.bills} bills, ${moved.ledgerEntries} ledger entries, ${moved.auditEntries} audit entries`);
     },
   }),
 ];
