@@ -4,6 +4,7 @@ import { PageTitle } from '@/components/ui/PageTitle';
 import { requireStaff } from '@/lib/auth/current';
 import { preferences } from '@/lib/http/request-context';
 import { utilityName } from '@/lib/utilities/queries';
+import { StaffLinks } from '@/components/onboarding/StaffLinks';
 
 export const metadata: Metadata = { title: '客服工作台' };
 
@@ -24,6 +25,7 @@ export default async function StaffHome() {
         <dt className="text-ink-soft">{t.staff.utility}</dt>
         <dd>{locale === 'en' ? utility.nameEn : utility.name}</dd>
       </dl>
+      <StaffLinks role={staff.role} locale={locale} />
       <form action={staffSignOut}>
         <button type="submit" className="inline-flex min-h-11 items-center rounded-xl bg-warm px-5 text-xl font-semibold text-white elder:min-h-[3rem]">
           {t.nav.signOut}

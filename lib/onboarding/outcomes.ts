@@ -27,3 +27,5 @@ export type FixCode =
   | 'whitespace';
 
 export type AccountStatus = 'ACTIVE' | 'SUSPENDED' | 'CLOSED';
+
+export const OUTCOMES: readonly Outcome[] = ['accepted', 'fixed', 'merged', 'unchanged', 'rejected'];
