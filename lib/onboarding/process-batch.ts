@@ -52,14 +52,22 @@ function baseReport(line: number, raw: RawRow, row?: CleanRow): ReportRow {
   };
 }
 
+/**
+ * Lookups go key by key through the indexes (LATERAL … LIMIT 1): the import's own rows are not yet
+ * in the planner's statistics, and a plan that scans the table would make each batch slower
+ * than the last.
+ */
 async function storedAccountNos(ctx: BatchContext, accountNos: string[]): Promise<Map<string, string | null>> {
   const { rows } = await ctx.client.query<{ account_no: string; import_id: string | null }>(
-    `SELECT a.account_no, ia.import_id FROM heating_account a
-       LEFT JOIN imported_account ia ON ia.account_id = a.id
-      WHERE a.utility_id = $1 AND a.account_no = ANY($2::text[])
-     UNION ALL
-     SELECT m.legacy_account_no, m.import_id FROM import_merge m JOIN heating_account a ON a.id = m.account_id
-      WHERE a.utility_id = $1 AND m.legacy_account_no = ANY($2::text[])`,
+    `SELECT k.no AS account_no, coalesce(acc.import_id, mer.import_id) AS import_id
+     FROM unnest($2::text[]) AS k(no)
+     LEFT JOIN LATERAL (
+       SELECT a.id, ia.import_id FROM heating_account a LEFT JOIN imported_account ia ON ia.account_id = a.id
+       WHERE a.utility_id = $1 AND a.account_no = k.no LIMIT 1) acc ON true
+     LEFT JOIN LATERAL (
+       SELECT m.import_id FROM import_merge m JOIN heating_account a ON a.id = m.account_id
+       WHERE m.legacy_account_no = k.no AND a.utility_id = $1 LIMIT 1) mer ON acc.id IS NULL
+     WHERE acc.id IS NOT NULL OR mer.import_id IS NOT NULL`,
     [ctx.utilityId, accountNos],
   );
   return new Map(rows.map((r) => [r.account_no, r.import_id]));
@@ -67,14 +75,18 @@ async function storedAccountNos(ctx: BatchContext, accountNos: string[]): Promis
 
 async function storedHouseholds(ctx: BatchContext, keyed: Candidate[]): Promise<Map<string, { id: string; accountNo: string }>> {
   if (keyed.length === 0) return new Map();
-  const { rows } = await ctx.client.query<{ id: string; account_no: string; holder_phone_hash: string; certificate_no: string }>(
-    `SELECT DISTINCT ON (holder_phone_hash, certificate_no) id, account_no, holder_phone_hash, certificate_no
-       FROM heating_account
-      WHERE utility_id = $1 AND (holder_phone_hash, certificate_no) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-      ORDER BY holder_phone_hash, certificate_no, created_at, account_no`,
+  const { rows } = await ctx.client.query<{ id: string; account_no: string; h: string; c: string }>(
+    `SELECT a.id, a.account_no, k.h, k.c FROM unnest($2::text[], $3::text[]) AS k(h, c)
+     JOIN LATERAL (
+       SELECT id, account_no FROM (
+         -- OFFSET 0 keeps the utility condition outside: the planner would otherwise take the
+         -- utility's index, thinking a brand-new utility has one row, and filter every account of it.
+         SELECT id, account_no, utility_id, created_at FROM heating_account
+         WHERE holder_phone_hash = k.h AND certificate_no = k.c OFFSET 0) same
+       WHERE same.utility_id = $1 ORDER BY created_at, account_no LIMIT 1) a ON true`,
     [ctx.utilityId, keyed.map((c) => c.phoneHash), keyed.map((c) => c.row.certificateNo)],
   );
-  return new Map(rows.map((r) => [`${r.holder_phone_hash}\u0000${r.certificate_no}`, { id: r.id, accountNo: r.account_no }]));
+  return new Map(rows.map((r) => [`${r.h}\u0000${r.c}`, { id: r.id, accountNo: r.account_no }]));
 }
 
 export async function processBatch(ctx: BatchContext, source: SourceRow[]): Promise<ReportRow[]> {

@@ -152,7 +152,7 @@ CREATE INDEX "audit_log_archive_actor_kind_actor_id_at_idx" ON "audit_log_archiv
 CREATE INDEX "audit_log_archive_at_idx" ON "audit_log_archive"("at");
 
 -- CreateIndex
-CREATE INDEX "heating_account_utility_id_holder_phone_hash_certificate_no_idx" ON "heating_account"("utility_id", "holder_phone_hash", "certificate_no");
+CREATE INDEX "heating_account_holder_phone_hash_certificate_no_idx" ON "heating_account"("holder_phone_hash", "certificate_no");
 
 -- Archives are kept, never changed or removed: payment and ledger records for at least 30 years
 -- (accounting rules), the rest for the retention period and beyond. A trigger rather than a
