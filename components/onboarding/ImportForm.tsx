@@ -38,7 +38,7 @@ export function ImportForm({ m }: { m: OnboardingMessages }) {
   return (
     <div className="flex flex-col gap-6">
       {state.error && <Notice tone="error" live>{state.error}</Notice>}
-      <Form action={action} className="flex flex-col gap-5" encType="multipart/form-data">
+      <Form action={action} className="flex flex-col gap-5">
         <FileField name="file" label={m.page.fileLabel} hint={m.page.fileHint} accept=".csv,.xlsx,.txt" error={state.fieldErrors?.file} />
         <FileField name="mapping" label={m.page.mappingLabel} hint={m.page.mappingHint} accept=".csv,.txt" error={state.fieldErrors?.mapping} />
         <Checkbox name="dryRun" value="on" className="group flex min-h-11 items-center gap-3 text-lg elder:min-h-[3rem]">

@@ -41,13 +41,13 @@ for (const mode of MODES) {
   });
 
   test(`staff pages pass axe in ${mode} mode`, async ({ page }) => {
-    const staff = await seedTestStaff();
+    const staff = await seedTestStaff('ADMIN');
     await setMode(page, mode);
     await page.goto('/staff/login');
     await page.getByLabel('用户名').fill(staff.username);
     await page.getByLabel('密码').fill(staff.password);
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
-    await audit(page, '/staff');
+    for (const path of ['/staff', '/staff/import', '/staff/accounts', '/staff/accounts?q=NO-SUCH-ACCOUNT', '/staff/closures', '/staff/audit']) await audit(page, path);
   });
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HARBIN_LIKE_TARIFF } from '@/lib/billing/example-tariffs';
 import { applyToBill } from '@/lib/bills/apply-to-bill';
 import { issueSeasonBills } from '@/lib/bills/issue-bills';
 import { saveTariff } from '@/lib/bills/save-tariff';
