@@ -28,12 +28,18 @@ async function allowArchiving(client: pg.PoolClient): Promise<void> {
   await client.query(`SELECT set_config('nuanxin.archiving', 'on', true)`);
 }
 
-async function archiveBillBatch(cutoff: Date, now: Date, size: number): Promise<{ bills: number; ledger: number }> {
+/** Limits a run to one utility (a utility's own clean-up, and tests sharing a database). */
+export interface ArchiveScope {
+  utilityId?: string;
+}
+
+async function archiveBillBatch(cutoff: Date, now: Date, size: number, scope: ArchiveScope): Promise<{ bills: number; ledger: number }> {
   return withTransaction(async (client) => {
     await allowArchiving(client);
     const { rows } = await client.query<{ id: string }>(
-      `SELECT id FROM bill WHERE status IN ('PAID', 'VOID') AND issued_at < $1 ORDER BY issued_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [cutoff, size],
+      `SELECT id FROM bill WHERE status IN ('PAID', 'VOID') AND issued_at < $1 AND ($3::uuid IS NULL OR utility_id = $3)
+       ORDER BY issued_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [cutoff, size, scope.utilityId ?? null],
     );
     if (rows.length === 0) return { bills: 0, ledger: 0 };
     const ids = rows.map((r) => r.id);
@@ -56,15 +62,15 @@ async function archiveBillBatch(cutoff: Date, now: Date, size: number): Promise<
   });
 }
 
-async function archiveAuditBatch(cutoff: Date, now: Date, size: number): Promise<number> {
+async function archiveAuditBatch(cutoff: Date, now: Date, size: number, scope: ArchiveScope): Promise<number> {
   return withTransaction(async (client) => {
     await allowArchiving(client);
     const moved = await client.query(
       `INSERT INTO audit_log_archive (id, at, actor_kind, actor_id, utility_id, action, entity, entity_id, ip, detail, archived_at)
        SELECT id, at, actor_kind, actor_id, utility_id, action, entity, entity_id, ip, detail, $3
-       FROM audit_log WHERE at < $1 ORDER BY id LIMIT $2
+       FROM audit_log WHERE at < $1 AND ($4::uuid IS NULL OR utility_id = $4) ORDER BY id LIMIT $2
        RETURNING id`,
-      [cutoff, size, now],
+      [cutoff, size, now, scope.utilityId ?? null],
     );
     if (!moved.rowCount) return 0;
     await client.query(`DELETE FROM audit_log WHERE id = ANY($1::bigint[])`, [moved.rows.map((r: { id: string }) => r.id)]);
@@ -72,17 +78,17 @@ async function archiveAuditBatch(cutoff: Date, now: Date, size: number): Promise
   });
 }
 
-export async function archiveExpired(now: Date, years: number, batchSize = 5000): Promise<ArchiveSummary> {
+export async function archiveExpired(now: Date, years: number, batchSize = 5000, scope: ArchiveScope = {}): Promise<ArchiveSummary> {
   const cutoff = retentionCutoff(now, years);
   const summary: ArchiveSummary = { cutoff, bills: 0, ledgerEntries: 0, auditEntries: 0 };
   for (;;) {
-    const moved = await archiveBillBatch(cutoff, now, batchSize);
+    const moved = await archiveBillBatch(cutoff, now, batchSize, scope);
     summary.bills += moved.bills;
     summary.ledgerEntries += moved.ledger;
     if (moved.bills < batchSize) break;
   }
   for (;;) {
-    const moved = await archiveAuditBatch(cutoff, now, batchSize);
+    const moved = await archiveAuditBatch(cutoff, now, batchSize, scope);
     summary.auditEntries += moved;
     if (moved < batchSize) break;
   }
