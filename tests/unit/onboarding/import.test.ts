@@ -2,7 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listOpeningBalances } from '@/lib/bills/opening-balances';
 import { closeDb, pool } from '@/lib/db/client';
+import { randomTestPhone, seedResident } from '@/lib/seed/records';
 import { LEGACY_HEADER, MESSY_CASES, legacyRows } from '@/lib/onboarding/generate-legacy';
 import { ImportFileError } from '@/lib/onboarding/import-error';
 import { importLegacyFile } from '@/lib/onboarding/import-file';
@@ -93,6 +95,11 @@ describe('import of a messy legacy file', () => {
       [utility.id],
     );
     expect(lowIncome.rows[0]!.n).toBe('0');
+
+    // The carried-over debt reaches the resident's bill page once the account is bound.
+    const owing = await pool().query<{ id: string }>(`SELECT id FROM heating_account WHERE utility_id = $1 AND account_no = 'LG00000019'`, [utility.id]);
+    const resident = await seedResident(randomTestPhone(), null, [owing.rows[0]!.id]);
+    expect(await listOpeningBalances(resident)).toEqual([{ accountNo: 'LG00000019', amountFen: 240_000n, asOf: NOW }]); // 2400.00 元
   });
 
   it('importing the same file twice changes nothing', async () => {
