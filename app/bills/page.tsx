@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { OpeningBalances } from '@/components/bills/OpeningBalances';
 import { PageTitle } from '@/components/ui/PageTitle';
+import { listOpeningBalances } from '@/lib/bills/opening-balances';
 import { requireResident } from '@/lib/auth/current';
 import { listResidentBills } from '@/lib/bills/resident-bills';
 import { seasonRange } from '@/lib/bills/season';
@@ -16,10 +18,12 @@ export default async function BillsPage() {
   const { locale } = await preferences();
   const m = billMessages(locale);
   const bills = await listResidentBills(residentId, new Date());
+  const carried = await listOpeningBalances(residentId);
   return (
     <div className="flex flex-col gap-4">
       <PageTitle>{m.title}</PageTitle>
-      {bills.length === 0 && <p className="text-lg">{m.none}</p>}
+      <OpeningBalances balances={carried} locale={locale} />
+      {bills.length === 0 && carried.length === 0 && <p className="text-lg">{m.none}</p>}
       <ul className="flex flex-col gap-3">
         {bills.map((b) => (
           <li key={b.id} className="rounded-2xl border-2 border-warm-soft bg-card p-4">

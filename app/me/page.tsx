@@ -1,10 +1,15 @@
 import type { Metadata } from 'next';
 import { residentSignOut } from '@/app/_actions/resident-auth';
+import { DataRights } from '@/components/privacy/DataRights';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { requireResident } from '@/lib/auth/current';
 import { residentPhone } from '@/lib/residents/profile';
 import { preferences } from '@/lib/http/request-context';
 import { maskPhone } from '@/lib/privacy/mask';
+import { openClosureRequest } from '@/lib/privacy/closure';
+import { formatDateTime } from '@/lib/format/time';
+import { fill } from '@/lib/i18n';
+import { privacyMessages } from '@/lib/i18n/privacy';
 
 export const metadata: Metadata = { title: '账户与安全' };
 
@@ -12,8 +17,10 @@ const buttonClass = 'inline-flex min-h-11 items-center rounded-xl px-5 text-xl f
 
 export default async function MePage() {
   const { residentId } = await requireResident();
-  const { t } = await preferences();
+  const { t, locale } = await preferences();
   const phone = await residentPhone(residentId);
+  const p = privacyMessages(locale);
+  const closureAt = await openClosureRequest(residentId);
   return (
     <div className="flex flex-col gap-6">
       <PageTitle>{t.me.title}</PageTitle>
@@ -32,6 +39,7 @@ export default async function MePage() {
           {t.me.signOutEverywhere}
         </button>
       </form>
+      <DataRights p={p} pendingText={closureAt ? fill(p.closeRequested, { at: formatDateTime(closureAt) }) : null} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { preferences } from '@/lib/http/request-context';
 import { staffPaymentMessages } from '@/lib/i18n/payments';
 import { complaintMessages } from '@/lib/i18n/complaints';
 import { utilityName } from '@/lib/utilities/queries';
+import { StaffLinks } from '@/components/onboarding/StaffLinks';
 
 export const metadata: Metadata = { title: '客服工作台' };
 
@@ -45,6 +46,7 @@ export default async function StaffHome() {
           {staffPaymentMessages(locale).title}
         </Link>
       </nav>
+      <StaffLinks role={staff.role} locale={locale} />
       <form action={staffSignOut}>
         <button type="submit" className="inline-flex min-h-11 items-center rounded-xl bg-warm px-5 text-xl font-semibold text-white elder:min-h-[3rem]">
           {t.nav.signOut}

@@ -2,6 +2,8 @@ import { pruneRateLimits } from '@/lib/auth/rate-limit';
 import { paymentQueryJob, pruneNotifyReplaysJob } from '@/lib/payments/query-job';
 import { sandboxNotifyJob } from '@/lib/sandbox-bank/notify-job';
 import { COMPLAINT_JOBS } from '@/lib/complaints/jobs';
+import { env } from '@/lib/env';
+import { archiveExpired } from '@/lib/retention/archive';
 import { defineJob, type JobDefinition } from './types';
 
 /** Every background job of Nuanxin. Each capability adds its own here. */
@@ -17,4 +19,13 @@ export const JOBS: JobDefinition[] = [
   pruneNotifyReplaysJob,
   sandboxNotifyJob,
   ...COMPLAINT_JOBS,
+  defineJob({
+    name: 'retention.archive',
+    // Nightly at 03:40 Shanghai time, when hardly anyone pays or calls.
+    cron: '40 3 * * *',
+    async handle(_payloads, now) {
+      const moved = await archiveExpired(now, env().RETENTION_YEARS);
+      console.info(`[retention] archived ${moved.bills} bills, ${moved.ledgerEntries} ledger entries, ${moved.auditEntries} audit entries`);
+    },
+  }),
 ];

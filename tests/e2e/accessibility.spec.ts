@@ -80,13 +80,15 @@ for (const mode of MODES) {
   });
 
   test(`staff pages pass axe in ${mode} mode`, async ({ page }) => {
-    const staff = await seedTestStaff();
+    const staff = await seedTestStaff('ADMIN');
     await setMode(page, mode);
     await page.goto('/staff/login');
     await page.getByLabel('用户名').fill(staff.username);
     await page.getByLabel('密码').fill(staff.password);
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
-    for (const path of ['/staff', '/staff/payments', '/staff/payments?q=NX&status=pending&flagged=1', '/staff/payments/reconciliation']) await audit(page, path);
+    const staffPages = ['/staff', '/staff/payments', '/staff/payments?q=NX&status=pending&flagged=1', '/staff/payments/reconciliation',
+      '/staff/import', '/staff/accounts', '/staff/accounts?q=NO-SUCH-ACCOUNT', '/staff/closures', '/staff/audit'];
+    for (const path of staffPages) await audit(page, path);
   });
 }
