@@ -120,7 +120,6 @@ export function PayFlow({ billId, accountNo, amountFen, channels, elder, lang, i
               <>
                 <SpeakButton text={fillIn(labels.spoken, { accountNo, yuan: formatYuan(amountFen) })} label={labels.speak} lang={lang} />
                 <Checkbox
-                  data-voice-consent
                   isSelected={checked}
                   onChange={(value) => {
                     setChecked(value);

@@ -45,7 +45,7 @@ export function useVoice(azure: boolean, texts: VoiceTexts) {
 
   const confirmFor = useCallback(
     (element: HTMLElement) => {
-      const text = `${element.dataset.voiceConfirm ?? labelOf(element)}。${texts.confirmPrompt}`;
+      const text = `${(element.dataset.voiceConfirm ?? labelOf(element)).replace(/[。.]$/, '')}。${texts.confirmPrompt}`;
       setState({ kind: 'confirming', text, element });
       void say(text);
     },
@@ -83,9 +83,13 @@ export function useVoice(azure: boolean, texts: VoiceTexts) {
       sessionStorage.setItem(VOICE_SESSION, '1');
       const pending = state.kind === 'confirming' ? state.element : null;
       if (id === 'confirm') {
-        // Saying "确认" after hearing the amount is the explicit consent the written tick-box asks for.
-        const consent = document.querySelector<HTMLElement>('[data-voice-consent]:not([data-selected])');
-        if (pending && consent) consent.click();
+        // Saying "确认" after hearing the amount is the explicit consent the form's written tick-box asks for.
+        const consent = document.querySelector<HTMLInputElement>('form:has([data-voice-confirm]) input[type=checkbox]:not(:checked)');
+        if (pending && consent) {
+          consent.click();
+          // Let the page render the ticked box before the button reads it.
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         if (pending) pending.click();
         setState({ kind: 'idle' });
         return;

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { billOf } from './payments-support';
 import { seedBills, seedHousehold, signIn } from './support';
 
 /**
@@ -41,7 +42,7 @@ const FAKE_SPEECH = () => {
 };
 
 async function say(page: Page, text: string): Promise<void> {
-  await page.getByRole('button', { name: '说话' }).click();
+  await page.getByRole('button', { name: '说话', exact: true }).click();
   await page.waitForFunction(() => Boolean((window as unknown as { __rec?: unknown }).__rec));
   await page.evaluate((t) => (window as unknown as { __say(t: string): void }).__say(t), text);
 }
@@ -68,8 +69,7 @@ test('an elder resident pays by voice: the amount is spoken, and saying 确认 p
   const home = await seedHousehold();
   await seedBills(home.utilityId, [home.accounts[0]!.id]);
   await signIn(page, home.phone);
-  await page.goto('/bills');
-  await page.getByRole('link', { name: /查看明细.*2026/ }).click();
+  await page.goto(`/bills/${await billOf(home.accounts[0]!.id, 2026)}`);
   await say(page, '去缴费');
   await expect(page.getByRole('heading', { level: 1, name: '缴费' })).toBeVisible();
   await say(page, '下一步');
