@@ -27,7 +27,10 @@ test('a code is locked after five wrong tries, even when the sixth is right', as
   const field = page.getByLabel('验证码', { exact: true });
   for (let i = 0; i < 5; i++) {
     await field.fill(wrong);
+    // Wait for each try's answer: the same message after two tries would not show that both counted.
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login');
     await page.getByRole('button', { name: '登录', exact: true }).click();
+    await answered;
     await expect(page.getByText(i < 4 ? '验证码不正确，请重新输入。' : '验证码错误次数太多，请重新获取验证码。')).toBeVisible();
   }
   await field.fill(code);
