@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
@@ -32,7 +32,9 @@ if (!file || !values.utility || !values.mapping) {
 const zh = onboardingMessages('zh');
 const en = onboardingMessages('en');
 const csvPath = `${file}.report.csv`;
-const report = createWriteStream(csvPath);
+// Written aside and renamed when complete: a refused file never replaces an earlier report.
+const partPath = `${csvPath}.part`;
+const report = createWriteStream(partPath);
 
 const db = await openCliDatabase();
 let exitCode = 0;
@@ -65,7 +67,11 @@ try {
   bar.stop();
   report.end();
   await once(report, 'finish');
-  await writeFile(`${file}.report.html`, renderReportHtml(summary, zh));
+  // A file imported before keeps the report of that import: this run looked at no rows.
+  if (!summary.alreadyImportedAt) {
+    await rename(partPath, csvPath);
+    await writeFile(`${file}.report.html`, renderReportHtml(summary, zh));
+  }
   const seconds = (Date.now() - started) / 1000;
   const c = summary.counts;
   if (summary.alreadyImportedAt) console.info(`\n${zh.report.alreadyImported} / ${en.report.alreadyImported}`);
@@ -82,6 +88,7 @@ try {
   exitCode = 2;
 } finally {
   report.end();
+  await rm(partPath, { force: true });
   await closeDb();
   await db.stop();
 }
