@@ -1,5 +1,5 @@
 /**
- * A background job kept in PostgreSQL (pg-boss): any server process may run it, exactly one does.
+ * A background job kept in PostgreSQL (pg-boss): every server process may run it, exactly one does.
  * `cron` jobs are scheduled in Asia/Shanghai time.
  */
 export interface JobDefinition<T extends object = object> {

@@ -16,7 +16,7 @@ async function household() {
 }
 
 async function setElder(page: Page): Promise<void> {
-  // Cookies ignore the port: any https://localhost origin of this run.
+  // Cookies ignore the port, so this one reaches every https://localhost origin of this run.
   await page.context().addCookies([{ name: 'nx-mode', value: 'elder', url: 'https://localhost' }]);
 }
 

@@ -1,3 +1,4 @@
+import { FactList } from '@/components/complaints/FactList';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -57,16 +58,7 @@ export default async function ComplaintPage({ params, searchParams }: { params: 
           labels={{ notFixed: c.detail.notFixed, notFixedHint: c.detail.notFixedHint, notFixedReason: c.detail.notFixedReason, confirmFixed: c.detail.confirmFixed }}
         />
       )}
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-lg">
-        {rows
-          .filter((r): r is [string, string] => !!r[1])
-          .map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-ink-soft">{label}</dt>
-              <dd data-testid={label === c.detail.status ? 'complaint-status' : undefined}>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <FactList rows={rows} status={{ label: c.detail.status, testId: 'complaint-status' }} />
       {complaint.description && <p className="rounded-xl bg-card p-3 text-lg whitespace-pre-wrap">{complaint.description}</p>}
       {complaint.readings.length > 0 && (
         <section aria-labelledby="readings-heading" className="flex flex-col gap-2">

@@ -1,3 +1,4 @@
+import { FactList } from '@/components/complaints/FactList';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -59,16 +60,7 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
           {order.escalated && ` · ${c.staff.escalated}`}
         </p>
       )}
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-lg">
-        {rows
-          .filter((r): r is [string, string] => !!r[1])
-          .map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-ink-soft">{label}</dt>
-              <dd data-testid={label === c.detail.status ? 'work-order-status' : undefined}>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <FactList rows={rows} status={{ label: c.detail.status, testId: 'work-order-status' }} />
       {order.description && <p className="rounded-xl bg-card p-3 text-lg whitespace-pre-wrap">{order.description}</p>}
       <Photos photos={await listPhotos(order.complaintId)} p={c.photos} />
 
