@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTestDatabase, testSecrets } from '../tests/support/test-database';
+import { ownCpuMs, postgresCpuMs } from './bench/proc-cpu';
 
 const { values } = parseArgs({ options: { payments: { type: 'string' }, concurrency: { type: 'string' } } });
 const n = Number(values.payments ?? 3000);
@@ -110,9 +111,14 @@ try {
       total.push(t3 - t0);
     }
   }
+  const pgPort = Number(new URL(db.url).port);
+  const cpuBefore = { node: ownCpuMs(), pg: postgresCpuMs(pgPort) };
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const nodeCpu = (ownCpuMs() - cpuBefore.node) / bills.length;
+  const pgAfter = postgresCpuMs(pgPort);
+  const pgCpu = pgAfter === null || cpuBefore.pg === null ? null : (pgAfter - cpuBefore.pg) / bills.length;
 
   const check = await pool().query<{ paid: string; ledger: string; succeeded: string }>(
     `SELECT (SELECT count(*) FROM bill WHERE status = 'PAID')::text AS paid,
@@ -124,6 +130,8 @@ try {
   console.info(`\n${bills.length.toLocaleString('en')} payments, ${concurrency} at a time, ${availableParallelism()} cores, pool ${process.env.DATABASE_POOL_MAX}`);
   console.info(`Settled ${Math.round(bills.length / seconds).toLocaleString('en')} payments/s (${seconds.toFixed(1)} s)`);
   console.info(`create → verified notify → bill paid: ${fmt(total)}`);
+  const cpuLine = pgCpu === null ? `${nodeCpu.toFixed(2)} ms in Node` : `${(nodeCpu + pgCpu).toFixed(2)} ms (Node ${nodeCpu.toFixed(2)} · PostgreSQL ${pgCpu.toFixed(2)})`;
+  console.info(`CPU per payment, bank included: ${cpuLine} → at most ~${Math.round((availableParallelism() * 1000) / (nodeCpu + (pgCpu ?? 0)))} payments/s on ${availableParallelism()} idle cores`);
   console.info(`  create (bank gateway round trip): ${fmt(createMs)}`);
   console.info(`  notify → verified → bill paid:    ${fmt(notifyMs)}`);
   console.info(`Check: ${check.rows[0]!.succeeded} succeeded, ${check.rows[0]!.ledger} ledger entries, ${check.rows[0]!.paid} bills paid`);

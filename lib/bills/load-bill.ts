@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Payment, Property, Tariff } from '@/lib/billing';
+import { queryBatch, uuidLiteral } from '@/lib/db/batch';
 import { TARIFF_COLUMNS, toTariff, type TariffRecord } from './tariff-record';
 
 /** A bill with what the billing core needs to quote it: tariff, property as billed, payments. */
@@ -66,11 +67,19 @@ export function toLoadedBill(r: BillRecord): LoadedBill {
   };
 }
 
+/** The statements that lock a bill and then read it (see loadBillForUpdate). */
+export function lockAndReadBill(billLiteral: string): string[] {
+  return [
+    `SELECT 1 FROM bill WHERE id = ${billLiteral} FOR UPDATE`,
+    // A statement of its own: its snapshot, taken after the lock, sees every payment committed before it.
+    `SELECT ${BILL_COLUMNS} FROM bill b JOIN tariff t ON t.id = b.tariff_id WHERE b.id = ${billLiteral}`,
+  ];
+}
+
+/** Locks the bill row, then reads it with its tariff and payments, in one round trip. */
 export async function loadBillForUpdate(client: pg.PoolClient, billId: string): Promise<LoadedBill | null> {
-  await client.query(`SELECT 1 FROM bill WHERE id = $1 FOR UPDATE`, [billId]);
-  const { rows } = await client.query<BillRecord>(
-    `SELECT ${BILL_COLUMNS} FROM bill b JOIN tariff t ON t.id = b.tariff_id WHERE b.id = $1`,
-    [billId],
-  );
+  const id = uuidLiteral(billId);
+  if (!id) return null;
+  const [, rows] = await queryBatch<[unknown[], BillRecord[]]>(client, lockAndReadBill(id));
   return rows[0] ? toLoadedBill(rows[0]) : null;
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { queryBatch } from './batch';
 import { pool } from './client';
 
 /** Runs `work` in one transaction on one connection: everything commits, or nothing does. */
@@ -7,6 +8,29 @@ export async function withTransaction<T>(work: (client: pg.PoolClient) => Promis
   try {
     await client.query(isolation ? `BEGIN ISOLATION LEVEL ${isolation}` : 'BEGIN');
     const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * A transaction whose first round trip is BEGIN plus `opening` (a batch of literal statements,
+ * see lib/db/batch.ts), for hot paths that start by locking and reading: one round trip saved.
+ * `work` gets the opening statements' rows (BEGIN's left out).
+ */
+export async function withOpeningBatch<Rows extends unknown[][], T>(
+  opening: string[],
+  work: (client: pg.PoolClient, rows: Rows) => Promise<T>,
+): Promise<T> {
+  const client = await pool().connect();
+  try {
+    const [, ...rows] = await queryBatch<[unknown[], ...unknown[][]]>(client, ['BEGIN', ...opening]);
+    const result = await work(client, rows as Rows);
     await client.query('COMMIT');
     return result;
   } catch (error) {

@@ -1,10 +1,12 @@
 import type pg from 'pg';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { applyToBill } from '@/lib/bills/apply-to-bill';
-import { withTransaction } from '@/lib/db/transaction';
+import { lockAndReadBill, toLoadedBill, type BillRecord, type LoadedBill } from '@/lib/bills/load-bill';
+import { textLiteral } from '@/lib/db/batch';
+import { withOpeningBatch } from '@/lib/db/transaction';
 import { ChannelError, type PaymentSnapshot } from '@/lib/payments/channel';
 import { canTransitionPayment, type PaymentState } from './payment-status';
-import { findPayment, type PaymentRecord, type TransitionEvent } from './records';
+import { PAYMENT_COLUMNS, toPayment, type PaymentRecord, type PaymentRow, type TransitionEvent } from './records';
 
 export interface ApplyOutcome {
   paymentId: string;
@@ -24,8 +26,9 @@ type Source = TransitionEvent['source'];
  * credit the bill when it succeeded. Run twice with the same message, it changes nothing.
  */
 export async function applyChannelState(snapshot: PaymentSnapshot, source: Source, now: Date): Promise<ApplyOutcome> {
-  return withTransaction(async (client) => {
-    const payment = await findPayment(client, 'out_trade_no', snapshot.outTradeNo, true);
+  return withOpeningBatch<[PaymentRow[], unknown[], BillRecord[]], ApplyOutcome>(lockPaymentAndBill(snapshot.outTradeNo), async (client, [payments, , bills]) => {
+    const payment = payments[0] ? toPayment(payments[0]) : null;
+    const bill = bills[0] ? toLoadedBill(bills[0]) : null;
     if (!payment || payment.channel !== snapshot.channel) {
       throw new ChannelError('not_found', 'No such trade of ours on this channel', { outTradeNo: snapshot.outTradeNo });
     }
@@ -52,10 +55,23 @@ export async function applyChannelState(snapshot: PaymentSnapshot, source: Sourc
       if (target === 'pending') return outcome(payment, 'pending', true, true);
     }
     const from: PaymentState = payment.status === 'created' ? 'pending' : payment.status;
-    await transition(client, payment, { from, to: target, source, at: now, detail: { rawStatus: snapshot.rawStatus } }, snapshot);
-    if (target === 'succeeded') await credit(client, payment, snapshot, source, now);
+    const audit = target === 'succeeded' ? await credit(client, payment, bill, snapshot, source) : null;
+    await transition(client, payment, { from, to: target, source, at: now, detail: { rawStatus: snapshot.rawStatus } }, snapshot, audit);
     return outcome(payment, target, true, true);
   });
+}
+
+/**
+ * The opening of the transaction, in BEGIN's round trip: the payment row locked, then its bill
+ * locked and read (payment before bill, the order every path takes). The bill is read by a
+ * statement after both locks, so it sees every payment committed before them.
+ */
+function lockPaymentAndBill(outTradeNo: string): string[] {
+  const trade = textLiteral(outTradeNo);
+  return [
+    `SELECT ${PAYMENT_COLUMNS} FROM payment p WHERE p.out_trade_no = ${trade} FOR UPDATE`,
+    ...lockAndReadBill(`(SELECT bill_id FROM payment WHERE out_trade_no = ${trade})`),
+  ];
 }
 
 function targetState(payment: PaymentRecord, snapshot: PaymentSnapshot, now: Date): PaymentState | null {
@@ -76,16 +92,27 @@ function targetState(payment: PaymentRecord, snapshot: PaymentSnapshot, now: Dat
   }
 }
 
-async function transition(client: pg.PoolClient, payment: PaymentRecord, event: TransitionEvent, snapshot?: PaymentSnapshot): Promise<void> {
-  // The row is locked by this transaction; the update and its event go in one round trip.
+async function transition(
+  client: pg.PoolClient,
+  payment: PaymentRecord,
+  event: TransitionEvent,
+  snapshot?: PaymentSnapshot,
+  audit?: AuditEntry | null,
+): Promise<void> {
+  // The row is locked by this transaction; the update, its event and the audit line of a
+  // credit go in one round trip.
   await client.query(
     `WITH moved AS (
        UPDATE payment SET status = $2::payment_status, updated_at = $3::timestamptz,
          paid_at = CASE WHEN $2::payment_status = 'succeeded' THEN coalesce($4::timestamptz, $3::timestamptz) ELSE paid_at END,
-         channel_trade_no = coalesce(channel_trade_no, $5::text)
-       WHERE id = $1 RETURNING id)
-     INSERT INTO payment_event (payment_id, at, from_status, to_status, source, detail)
-     SELECT id, $3::timestamptz, $6::payment_status, $2::payment_status, $7, $8::jsonb FROM moved`,
+         channel_trade_no = coalesce(channel_trade_no, $5::text),
+         next_query_at = CASE WHEN $2::payment_status IN ('created', 'pending') THEN next_query_at END
+       WHERE id = $1 RETURNING id),
+     event AS (
+       INSERT INTO payment_event (payment_id, at, from_status, to_status, source, detail)
+       SELECT id, $3::timestamptz, $6::payment_status, $2::payment_status, $7, $8::jsonb FROM moved)
+     INSERT INTO audit_log (at, actor_kind, action, entity, entity_id, detail)
+     SELECT $3::timestamptz, 'SYSTEM', $9, 'payment', id, $10::jsonb FROM moved WHERE $9::text IS NOT NULL`,
     [
       payment.id,
       event.to,
@@ -95,38 +122,43 @@ async function transition(client: pg.PoolClient, payment: PaymentRecord, event: 
       event.from,
       event.source,
       event.detail ? JSON.stringify(event.detail) : null,
+      audit?.action ?? null,
+      audit?.detail ? JSON.stringify(audit.detail) : null,
     ],
   );
 }
 
-async function credit(client: pg.PoolClient, payment: PaymentRecord, snapshot: PaymentSnapshot, source: Source, now: Date): Promise<void> {
+/** Credits the bill (locked with the payment); returns the audit line the transition writes. */
+async function credit(
+  client: pg.PoolClient,
+  payment: PaymentRecord,
+  bill: LoadedBill | null,
+  snapshot: PaymentSnapshot,
+  source: Source,
+): Promise<AuditEntry> {
   // The resident was asked for the settlement at quotedAt and the channel took the money before
   // expiresAt, so the bill is credited as of the quote: the late fee stops where it was quoted.
-  const { applied, quote } = await applyToBill(client, payment.billId, {
-    amountFen: payment.amountFen,
-    at: payment.quotedAt,
-    kind: 'payment',
-    sourceId: `payment:${payment.id}`,
-  });
-  await recordAudit(
-    {
-      actorKind: 'SYSTEM',
-      action: 'payment.credited',
-      entity: 'payment',
-      entityId: payment.id,
-      detail: {
-        billId: payment.billId,
-        amountFen: payment.amountFen.toString(),
-        channel: payment.channel,
-        channelTradeNo: snapshot.channelTradeNo,
-        source,
-        applied,
-        dueAfterFen: quote.dueFen.toString(),
-      },
-    },
-    now,
+  const { applied, quote } = await applyToBill(
     client,
+    payment.billId,
+    { amountFen: payment.amountFen, at: payment.quotedAt, kind: 'payment', sourceId: `payment:${payment.id}` },
+    bill ?? undefined,
   );
+  return {
+    actorKind: 'SYSTEM',
+    action: 'payment.credited',
+    entity: 'payment',
+    entityId: payment.id,
+    detail: {
+      billId: payment.billId,
+      amountFen: payment.amountFen.toString(),
+      channel: payment.channel,
+      channelTradeNo: snapshot.channelTradeNo,
+      source,
+      applied,
+      dueAfterFen: quote.dueFen.toString(),
+    },
+  };
 }
 
 async function flag(client: pg.PoolClient, payment: PaymentRecord, reason: string, source: Source, now: Date): Promise<void> {

@@ -1,14 +1,14 @@
 import type pg from 'pg';
 import { settlementFen } from '@/lib/billing';
-import { loadBillForUpdate } from '@/lib/bills/load-bill';
+import { BILL_COLUMNS, lockAndReadBill, toLoadedBill, type BillRecord } from '@/lib/bills/load-bill';
+import { textLiteral, uuidLiteral } from '@/lib/db/batch';
 import { pool } from '@/lib/db/client';
-import { withTransaction } from '@/lib/db/transaction';
+import { withOpeningBatch, withTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
-import { enqueue, prepareQueue } from '@/lib/jobs/boss';
 import type { ChannelId, PaymentLaunch } from '@/lib/payments/channel';
 import type { Channels } from './app-channels';
 import { channelToAppError } from './channel-errors';
-import { PAYMENT_QUERY_JOB, queryDelayMs } from './query-schedule';
+import { nextQueryAt } from './query-schedule';
 import { PAYMENT_COLUMNS, findPayment, recordPaymentEvent, toPayment, type PaymentRecord, type PaymentRow } from './records';
 import { newOutTradeNo } from './trade-number';
 import { isOpenPayment } from './payment-status';
@@ -76,70 +76,94 @@ function started(payment: PaymentRecord): StartedPayment {
 type Opened = { existing: PaymentRecord } | { payment: PaymentRecord; description: string };
 
 async function openPayment(req: CreatePaymentRequest): Promise<Opened> {
-  await prepareQueue(PAYMENT_QUERY_JOB);
   try {
-    return await withTransaction((client) => insertPayment(client, req));
+    const bill = uuidLiteral(req.billId);
+    const resident = uuidLiteral(req.residentId);
+    if (!bill || !resident) throw new AppError('not_found', `bill ${req.billId}`);
+    return await withOpeningBatch<[unknown[], PlaceRow[], PaymentRow[]], Opened>(
+      [
+        lockAndReadBill(bill)[0]!,
+        `SELECT ${BILL_COLUMNS}, a.account_no,
+                EXISTS (SELECT 1 FROM resident_account ra WHERE ra.resident_id = ${resident} AND ra.account_id = b.account_id) AS owned
+           FROM bill b JOIN tariff t ON t.id = b.tariff_id JOIN heating_account a ON a.id = b.account_id WHERE b.id = ${bill}`,
+        `SELECT ${PAYMENT_COLUMNS} FROM payment p
+          WHERE (p.resident_id = ${resident} AND p.idempotency_key = ${textLiteral(req.idempotencyKey)})
+             OR (p.bill_id = ${bill} AND p.status IN ('created', 'pending'))`,
+      ],
+      (client, [, places, payments]) => insertPayment(client, req, places[0], payments.map(toPayment)),
+    );
   } catch (error) {
     // Two requests with one idempotency key raced: the loser returns the winner's payment.
     if (isUniqueViolation(error, 'payment_resident_id_idempotency_key_key')) {
-      const again = await withTransaction((client) => byKey(client, req.residentId, req.idempotencyKey));
+      const again = await findByKey(req.residentId, req.idempotencyKey);
       if (again) return { existing: again };
     }
     throw error;
   }
 }
 
-async function insertPayment(client: pg.PoolClient, req: CreatePaymentRequest): Promise<Opened> {
-  const replay = await byKey(client, req.residentId, req.idempotencyKey);
+interface PlaceRow extends BillRecord {
+  account_no: string;
+  owned: boolean;
+}
+
+/**
+ * Three round trips: BEGIN with the bill locked and read, who owns it and the payments that
+ * matter (this key's, the bill's open one); the payment and its event; COMMIT. The bill row
+ * lock serialises every payment start on this bill.
+ */
+async function insertPayment(
+  client: pg.PoolClient,
+  req: CreatePaymentRequest,
+  place: PlaceRow | undefined,
+  all: PaymentRecord[],
+): Promise<Opened> {
+  const replay = all.find((p) => p.residentId === req.residentId && p.idempotencyKey === req.idempotencyKey);
   if (replay) {
     if (replay.billId !== req.billId) throw new AppError('conflict', 'idempotency key reused for another bill');
     return { existing: replay };
   }
-  const owned = await client.query<{ account_no: string; season: number }>(
-    `SELECT a.account_no, b.season FROM resident_account ra
-       JOIN bill b ON b.account_id = ra.account_id JOIN heating_account a ON a.id = b.account_id
-      WHERE ra.resident_id = $1 AND b.id = $2 AND b.status <> 'DRAFT'`,
-    [req.residentId, req.billId],
-  );
-  const place = owned.rows[0];
-  if (!place) throw new AppError('not_found', `bill ${req.billId}`);
-  // The bill row lock serialises every payment start on this bill.
-  const bill = await loadBillForUpdate(client, req.billId);
-  if (!bill || bill.status !== 'ISSUED') throw new AppError('invalid_transition', 'bill_not_payable');
-  const open = await client.query<PaymentRow>(
-    `SELECT ${PAYMENT_COLUMNS} FROM payment p WHERE p.bill_id = $1 AND p.status IN ('created', 'pending')`,
-    [req.billId],
-  );
-  const current = open.rows[0] ? toPayment(open.rows[0]) : null;
+  if (!place || !place.owned || place.status === 'DRAFT') throw new AppError('not_found', `bill ${req.billId}`);
+  const loaded = toLoadedBill(place);
+  if (loaded.status !== 'ISSUED') throw new AppError('invalid_transition', 'bill_not_payable');
+  const current = all.find((p) => p.billId === req.billId && isOpenPayment(p.status));
   if (current) {
     if (current.residentId === req.residentId && current.channel === req.channel) return { existing: current };
     throw new AppError('conflict', `open_payment ${current.id}`);
   }
-  const amountFen = settlementFen(bill.tariff, bill.property, bill.payments, req.now);
+  const amountFen = settlementFen(loaded.tariff, loaded.property, loaded.payments, req.now);
   if (amountFen <= 0n) throw new AppError('invalid_transition', 'bill_not_payable');
   const expiresAt = new Date(req.now.getTime() + req.limitMinutes * 60_000);
+  // Without a notify, the channel is asked on a schedule (query-job.ts sweeps next_query_at).
   const { rows } = await client.query<PaymentRow>(
-    `INSERT INTO payment AS p (out_trade_no, bill_id, resident_id, channel, amount_fen, status, idempotency_key, quoted_at, expires_at, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, 'created', $6, $7, $8, $7, $7)
-     RETURNING ${PAYMENT_COLUMNS}`,
-    [newOutTradeNo(req.now), req.billId, req.residentId, req.channel, amountFen.toString(), req.idempotencyKey, req.now, expiresAt],
+    `WITH created AS (
+       INSERT INTO payment AS p (out_trade_no, bill_id, resident_id, channel, amount_fen, status, idempotency_key, quoted_at, expires_at,
+                                 next_query_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'created', $6, $7, $8, $9, $7, $7)
+       RETURNING ${PAYMENT_COLUMNS}),
+     event AS (
+       INSERT INTO payment_event (payment_id, at, from_status, to_status, source, detail)
+       SELECT id, $7, NULL, 'created', 'create', $10::jsonb FROM created)
+     SELECT * FROM created`,
+    [
+      newOutTradeNo(req.now),
+      req.billId,
+      req.residentId,
+      req.channel,
+      amountFen.toString(),
+      req.idempotencyKey,
+      req.now,
+      expiresAt,
+      nextQueryAt(req.now, 0),
+      JSON.stringify({ amountFen: amountFen.toString(), channel: req.channel }),
+    ],
   );
-  const payment = toPayment(rows[0]!);
-  await recordPaymentEvent(client, payment.id, {
-    from: null,
-    to: 'created',
-    source: 'create',
-    at: req.now,
-    detail: { amountFen: amountFen.toString(), channel: req.channel },
-  });
-  // Without a notify, the channel is asked on a schedule; the job exists iff the payment does.
-  await enqueue(PAYMENT_QUERY_JOB, { paymentId: payment.id, step: 0 }, { startAfter: new Date(req.now.getTime() + queryDelayMs(0)) }, client);
-  const description = `暖心供暖 ${place.season}–${place.season + 1} 采暖费 户号${place.account_no}`;
-  return { payment, description };
+  const description = `暖心供暖 ${loaded.season}–${loaded.season + 1} 采暖费 户号${place.account_no}`;
+  return { payment: toPayment(rows[0]!), description };
 }
 
-async function byKey(client: pg.PoolClient, residentId: string, key: string): Promise<PaymentRecord | null> {
-  const { rows } = await client.query<PaymentRow>(
+async function findByKey(residentId: string, key: string): Promise<PaymentRecord | null> {
+  const { rows } = await pool().query<PaymentRow>(
     `SELECT ${PAYMENT_COLUMNS} FROM payment p WHERE p.resident_id = $1 AND p.idempotency_key = $2`,
     [residentId, key],
   );
@@ -169,7 +193,7 @@ async function markFailed(id: string, error: unknown, now: Date): Promise<void> 
   await withTransaction(async (client) => {
     const payment = await findPayment(client, 'id', id, true);
     if (payment?.status !== 'created') return;
-    await client.query(`UPDATE payment SET status = 'failed', updated_at = $2 WHERE id = $1`, [id, now]);
+    await client.query(`UPDATE payment SET status = 'failed', next_query_at = NULL, updated_at = $2 WHERE id = $1`, [id, now]);
     const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
     await recordPaymentEvent(client, id, { from: 'created', to: 'failed', source: 'create', at: now, detail: { reason } });
   });

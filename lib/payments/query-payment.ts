@@ -4,10 +4,9 @@ import { isChannelError } from '@/lib/payments/channel';
 import type { Channels } from './app-channels';
 import { applyChannelState, type ApplyOutcome } from './apply-channel-state';
 import { isOpenPayment, type PaymentState } from './payment-status';
+import { EXPIRY_GRACE_MS } from './query-schedule';
 import { findPayment, recordPaymentEvent, type TransitionEvent } from './records';
 
-// A channel may take a moment to record a payment made right at the limit.
-const EXPIRY_GRACE_MS = 60_000;
 
 /**
  * Asks the channel about an open payment and applies the answer. A trade still unpaid (or
@@ -44,7 +43,7 @@ async function expire(paymentId: string, source: TransitionEvent['source'], now:
   return withTransaction(async (client) => {
     const payment = await findPayment(client, 'id', paymentId, true);
     if (!payment || !isOpenPayment(payment.status)) return payment?.status ?? 'failed';
-    await client.query(`UPDATE payment SET status = 'expired', updated_at = $2 WHERE id = $1`, [paymentId, now]);
+    await client.query(`UPDATE payment SET status = 'expired', next_query_at = NULL, updated_at = $2 WHERE id = $1`, [paymentId, now]);
     await recordPaymentEvent(client, paymentId, { from: payment.status, to: 'expired', source, at: now });
     return 'expired';
   });

@@ -102,17 +102,19 @@ export async function findTrade(
 export async function decideTrade(bankTradeNo: string, decision: 'pay' | 'cancel', now: Date): Promise<BankTrade> {
   await prepareQueue(SANDBOX_NOTIFY_JOB);
   return withTransaction(async (client) => {
-    const trade = await findTrade(client, { bankTradeNo }, true);
-    if (!trade) throw new AppError('not_found', `bank trade ${bankTradeNo}`);
-    if (effectiveStatus(trade, now) !== 'PENDING') throw new AppError('invalid_transition', `bank trade is ${effectiveStatus(trade, now)}`);
-    const status = decision === 'pay' ? 'SUCCESS' : 'FAILED';
-    await client.query(`UPDATE sandbox_bank_trade SET status = $2, paid_at = $3 WHERE bank_trade_no = $1`, [
-      bankTradeNo,
-      status,
-      decision === 'pay' ? now : null,
-    ]);
+    // Decided only while open and within its limit: the update is the check.
+    const { rows } = await client.query<Row>(
+      `UPDATE sandbox_bank_trade SET status = $2, paid_at = $3 WHERE bank_trade_no = $1 AND status = 'PENDING' AND expires_at > $4
+       RETURNING ${COLUMNS}`,
+      [bankTradeNo, decision === 'pay' ? 'SUCCESS' : 'FAILED', decision === 'pay' ? now : null, now],
+    );
+    if (!rows[0]) {
+      const trade = await findTrade(client, { bankTradeNo });
+      if (!trade) throw new AppError('not_found', `bank trade ${bankTradeNo}`);
+      throw new AppError('invalid_transition', `bank trade is ${effectiveStatus(trade, now)}`);
+    }
     await enqueue(SANDBOX_NOTIFY_JOB, { bankTradeNo, attempt: 0 }, {}, client);
-    return { ...trade, status, paidAt: decision === 'pay' ? now : null };
+    return toTrade(rows[0]);
   });
 }
 

@@ -4,6 +4,7 @@ import { pool } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { signSandboxMessage } from '@/lib/payments/channels/sandbox-bank/protocol';
 import { createPayment, type CreatePaymentRequest } from '@/lib/payments/create-payment';
+import { queryDuePayments } from '@/lib/payments/query-job';
 import { queryPayment } from '@/lib/payments/query-payment';
 import { paymentFields } from '@/lib/sandbox-bank/gateway';
 import { deliverTradeNotify } from '@/lib/sandbox-bank/notify-job';
@@ -150,6 +151,62 @@ describe('paying a bill through the sandbox bank', () => {
     // The bill is free again: a new attempt gets a new trade number.
     const retry = await createPayment(world.channels, request(idle.residentId, idle.billId));
     expect(retry.payment.id).not.toBe(second.payment.id);
+  });
+
+  it('sweeps open payments at 5 and 10 minutes, then at the limit: learns the paid one, expires the unpaid one', async () => {
+    // The channel signs with the real clock, so time passes by moving the payments into the past.
+    const age = (id: string, minutes: number) =>
+      pool().query(
+        `UPDATE payment SET created_at = created_at - make_interval(mins => $2), quoted_at = quoted_at - make_interval(mins => $2),
+                expires_at = expires_at - make_interval(mins => $2), next_query_at = next_query_at - make_interval(mins => $2)
+          WHERE id = $1`,
+        [id, minutes],
+      );
+    const schedule = async (id: string) => {
+      const { rows } = await pool().query<{ status: string; step: number; next: Date | null; created_at: Date; expires_at: Date }>(
+        `SELECT status, query_step AS step, next_query_at AS next, created_at, expires_at FROM payment WHERE id = $1`,
+        [id],
+      );
+      const r = rows[0]!;
+      const after = (from: Date, ms: number) => (r.next === null ? null : r.next.getTime() - from.getTime() === ms);
+      return { status: r.status, step: r.step, next: r.next, r, after };
+    };
+    const sweep = (residentId: string) => queryDuePayments(world.channels, new Date(), { residentId });
+
+    const paid = await seedBill();
+    const silent = await createPayment(world.channels, request(paid.residentId, paid.billId));
+    await decideTrade((await bankTradeOf(silent.payment.outTradeNo)).bankTradeNo, 'pay', new Date());
+    const idle = await seedBill();
+    const unpaid = await createPayment(world.channels, request(idle.residentId, idle.billId));
+    let s = await schedule(unpaid.payment.id);
+    expect(s.after(s.r.created_at, 5 * 60_000)).toBe(true);
+
+    // Nothing is due before 5 minutes.
+    expect(await sweep(paid.residentId)).toBe(0);
+    await age(silent.payment.id, 5);
+    expect(await sweep(paid.residentId)).toBe(1);
+    s = await schedule(silent.payment.id);
+    expect([s.status, s.step, s.next]).toEqual(['succeeded', 1, null]);
+    expect((await billState(paid.billId)).status).toBe('PAID');
+    // Swept again, a settled payment is not asked about.
+    await age(silent.payment.id, 200);
+    expect(await sweep(paid.residentId)).toBe(0);
+
+    await age(unpaid.payment.id, 5);
+    expect(await sweep(idle.residentId)).toBe(1);
+    s = await schedule(unpaid.payment.id);
+    expect([s.status, s.step, s.after(s.r.created_at, 10 * 60_000)]).toEqual(['pending', 1, true]);
+    await age(unpaid.payment.id, 5);
+    expect(await sweep(idle.residentId)).toBe(1);
+    // The 30-minute step lies past the 15-minute limit: the next query comes just after expiry.
+    s = await schedule(unpaid.payment.id);
+    expect([s.status, s.step, s.after(s.r.expires_at, 61_000)]).toEqual(['pending', 2, true]);
+    expect(await sweep(idle.residentId)).toBe(0);
+    await age(unpaid.payment.id, 7);
+    expect(await sweep(idle.residentId)).toBe(1);
+    s = await schedule(unpaid.payment.id);
+    expect([s.status, s.step, s.next]).toEqual(['expired', 3, null]);
+    expect(await billState(idle.billId)).toEqual({ status: 'ISSUED', ledger: [] });
   });
 
   it('a cancelled payment frees the bill; the same page key returns the same payment', async () => {

@@ -1,0 +1,9 @@
+-- AlterTable
+ALTER TABLE "payment" ADD COLUMN     "next_query_at" TIMESTAMPTZ(3),
+ADD COLUMN     "query_step" SMALLINT NOT NULL DEFAULT 0;
+
+-- The sweep finds due open payments by this index alone.
+CREATE INDEX "payment_query_due" ON "payment" ("next_query_at") WHERE "status" IN ('created', 'pending');
+
+-- Open payments from before the sweep: asked at their next step.
+UPDATE "payment" SET "next_query_at" = "created_at" + interval '5 minutes' WHERE "status" IN ('created', 'pending');
