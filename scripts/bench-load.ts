@@ -3,6 +3,9 @@
  * 300,000) into a throw-away local database, starts the production server over TLS 1.3 with 1 and
  * with 2 processes, and drives it from this process over loopback with autocannon, bounded in time:
  *   - a signed-in resident's bills as JSON (/api/v1/bills) and as a page (/bills), random residents;
+ *   - the household's payment history as JSON (/api/v1/payments) and as a page (/pay/history);
+ *   - paying: POST /api/v1/payments → the payer confirms at the sandbox bank → the bank's signed
+ *     notify over HTTPS → verified, bill paid (the bank's side runs in this process);
  *   - the same bill lookup in a bare node:http + pg server, the baseline;
  * printing requests/s, p50/p99, errors and the server's peak memory, and each ratio to the baseline.
  * Usage: npm run bench [-- --accounts 300000 --seconds 15]
@@ -63,6 +66,52 @@ async function drive(url: string, connections: number, seconds: number, setup: (
   };
 }
 
+/**
+ * C residents at a time each pay their bill: create over HTTPS, the bank's decision, its signed
+ * notify over HTTPS (acknowledged only once the bill is credited). Bounded by time and by bills.
+ */
+async function payBills(origin: string, sessions: BenchSession[], concurrency: number, seconds: number, pid: number): Promise<Omit<Row, 'scenario' | 'processes'>> {
+  const { sandboxBankSide } = await import('../lib/sandbox-bank/config');
+  const { decideTrade } = await import('../lib/sandbox-bank/trades');
+  const { deliverTradeNotify } = await import('../lib/sandbox-bank/notify-job');
+  const side = sandboxBankSide();
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 500);
+  const deadline = Date.now() + seconds * 1000;
+  const started = performance.now();
+  async function worker(): Promise<void> {
+    for (let i = next++; i < sessions.length && Date.now() < deadline; i = next++) {
+      const session = sessions[i]!;
+      const t0 = performance.now();
+      try {
+        const response = await fetch(`${origin}/api/v1/payments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin, cookie: session.cookie },
+          body: JSON.stringify({ billId: session.billId, channel: 'sandbox-bank', idempotencyKey: crypto.randomUUID() }),
+        });
+        const body = (await response.json()) as { launch?: { kind: string; url?: string } };
+        if (response.status !== 201 || body.launch?.kind !== 'hosted' || !body.launch.url) throw new Error(`create: ${response.status}`);
+        const bankTradeNo = body.launch.url.slice(body.launch.url.lastIndexOf('/') + 1);
+        await decideTrade(bankTradeNo, 'pay', new Date());
+        if (!(await deliverTradeNotify(side, bankTradeNo, new Date()))) throw new Error('notify not acknowledged');
+        latencies.push(performance.now() - t0);
+      } catch (error) {
+        errors++;
+        if (errors <= 3) console.warn(`[bench] payment failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  clearInterval(sampler);
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
+  return { connections: concurrency, rps: Math.round(latencies.length / elapsed), p50: at(0.5), p99: at(0.99), errors, peakRssMb: Math.round(peak) };
+}
+
 const pick = (sessions: BenchSession[]) => sessions[Math.floor(Math.random() * sessions.length)]!;
 
 async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
@@ -81,7 +130,9 @@ async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
 async function main(): Promise<void> {
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
   const db = await createTestDatabase(root);
-  Object.assign(process.env, testSecrets(), { DATABASE_URL: db.url, NUANXIN_DEMO: '0' });
+  const port = 4643;
+  // The sandbox bank pays in the payment scenario; notifies come from this process (JOBS=0 below).
+  Object.assign(process.env, testSecrets(), { DATABASE_URL: db.url, NUANXIN_DEMO: '0', SANDBOX_BANK: '1', PUBLIC_ORIGIN: `https://127.0.0.1:${port}` });
   const rows: Row[] = [];
   try {
     let t = Date.now();
@@ -97,7 +148,6 @@ async function main(): Promise<void> {
       await writeBuildStamp(root, hash);
     }
 
-    const port = 4643;
     const bare = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], {
       env: { ...process.env, PORT: String(port + 1) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -117,6 +167,7 @@ async function main(): Promise<void> {
         HTTP_PORT: '0',
         WEB_CONCURRENCY: String(processes),
         DATABASE_POOL_MAX: '10',
+        JOBS: '0',
       });
       const url = `https://127.0.0.1:${port}`;
       await waitHealthy(`${url}/api/health`, server);
@@ -127,6 +178,11 @@ async function main(): Promise<void> {
       rows.push({ scenario: 'bills JSON API', processes, ...(await drive(url, 50, SECONDS, withCookie('/api/v1/bills'), server.pid!)) });
       rows.push({ scenario: 'signed-in bills page', processes, ...(await drive(url, 50, SECONDS, withCookie('/bills'), server.pid!)) });
       rows.push({ scenario: 'bills JSON API', processes, ...(await drive(url, 200, SECONDS, withCookie('/api/v1/bills'), server.pid!)) });
+      rows.push({ scenario: 'payment history JSON API', processes, ...(await drive(url, 50, SECONDS, withCookie('/api/v1/payments'), server.pid!)) });
+      rows.push({ scenario: 'payment history page', processes, ...(await drive(url, 50, SECONDS, withCookie('/pay/history'), server.pid!)) });
+      // Each run pays its own half of the signed-in residents' bills (a paid bill cannot be paid again).
+      const half = sessions.slice((processes - 1) * (sessions.length / 2), processes * (sessions.length / 2));
+      rows.push({ scenario: 'pay: create → bank notify → bill paid (payments/s)', processes, ...(await payBills(url, half, 16, SECONDS, server.pid!)) });
       server.kill('SIGTERM');
       await exited(server);
     }

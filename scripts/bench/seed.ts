@@ -29,18 +29,56 @@ export async function seedAccounts(n: number): Promise<string> {
   );
   await saveTariff(utilityId, 2026, '压测价格', HARBIN_LIKE_TARIFF);
   await issueSeasonBills(2026, new Date('2026-10-15T09:00:00+08:00'), { batchSize: 10_000 });
+  await seedPaymentHistory();
   return utilityId;
+}
+
+/**
+ * A payment history for every account: one attempt that failed, and on every third account a
+ * part payment that succeeded (with its ledger entry, so bills and payments agree). Payments
+ * belong to the household's first payer, a resident of its own here.
+ */
+async function seedPaymentHistory(): Promise<void> {
+  const ring = env().piiKeyring;
+  const phone = '19900000000';
+  const payer = await pool().query<{ id: string }>(`INSERT INTO resident (phone_enc, phone_hash) VALUES ($1, $2) RETURNING id`, [
+    encryptField(phone, ring),
+    blindIndex(phone, ring, 'phone'),
+  ]);
+  const at = `timestamptz '2026-10-20 10:00:00+08'`;
+  await pool().query(
+    `INSERT INTO payment (out_trade_no, bill_id, resident_id, channel, amount_fen, status, idempotency_key, quoted_at, expires_at, created_at, updated_at)
+     SELECT 'NXH' || lpad(row_number() OVER ()::text, 12, '0'), b.id, $1, 'sandbox-bank', b.principal_fen, 'failed', gen_random_uuid()::text,
+            ${at}, ${at} + interval '15 minutes', ${at}, ${at}
+       FROM bill b`,
+    [payer.rows[0]!.id],
+  );
+  await pool().query(
+    `WITH paid AS (
+       INSERT INTO payment (out_trade_no, bill_id, resident_id, channel, amount_fen, status, idempotency_key, quoted_at, expires_at, paid_at, created_at, updated_at)
+       SELECT 'NXS' || lpad(row_number() OVER ()::text, 12, '0'), b.id, $1, 'sandbox-bank', 10000, 'succeeded', gen_random_uuid()::text,
+              ${at} + interval '1 day', ${at} + interval '1 day 15 minutes', ${at} + interval '1 day 1 minute', ${at} + interval '1 day', ${at} + interval '1 day'
+         FROM bill b JOIN heating_account a ON a.id = b.account_id WHERE substr(a.account_no, 2)::int % 3 = 0
+       RETURNING id, bill_id, paid_at)
+     INSERT INTO bill_ledger (bill_id, at, amount_fen, kind, source_id) SELECT bill_id, paid_at, 10000, 'payment', 'payment:' || id FROM paid`,
+    [payer.rows[0]!.id],
+  );
+  await pool().query('ANALYZE');
 }
 
 export interface BenchSession {
   accountId: string;
+  billId: string;
   cookie: string;
 }
 
 /** Residents bound to the first `count` accounts, each signed in: the cookie a browser would hold. */
 export async function seedSessions(count: number): Promise<BenchSession[]> {
   const ring = env().piiKeyring;
-  const { rows } = await pool().query<{ id: string }>(`SELECT id FROM heating_account ORDER BY account_no LIMIT $1`, [count]);
+  const { rows } = await pool().query<{ id: string; bill_id: string }>(
+    `SELECT a.id, b.id AS bill_id FROM heating_account a JOIN bill b ON b.account_id = a.id ORDER BY a.account_no LIMIT $1`,
+    [count],
+  );
   const sessions: BenchSession[] = [];
   for (const [i, account] of rows.entries()) {
     const phone = `199${String(i).padStart(8, '0')}`;
@@ -56,7 +94,7 @@ export async function seedSessions(count: number): Promise<BenchSession[]> {
     );
     const salt = '__Secure-authjs.session-token';
     const token = await encode({ salt, secret: env().AUTH_SECRET, token: { sub: residentId, sid: session.rows[0]!.id, kind: 'RESIDENT' } });
-    sessions.push({ accountId: account.id, cookie: `${salt}=${token}` });
+    sessions.push({ accountId: account.id, billId: account.bill_id, cookie: `${salt}=${token}` });
   }
   return sessions;
 }

@@ -141,3 +141,42 @@ test.describe('inside WeChat', () => {
     expect(await ledgerOf(billId)).toEqual([]);
   });
 });
+
+test('the payments JSON API starts a payment once per key, lists the history, and refuses what it must', async ({ page, baseURL }) => {
+  const { home, billId } = await household();
+  const other = await household();
+  const api = page.request;
+  // Not signed in: a clear 401 in Chinese, nothing created.
+  const anonymous = await api.get('/api/v1/payments');
+  expect(anonymous.status()).toBe(401);
+  expect(await anonymous.json()).toMatchObject({ error: 'unauthenticated', message: expect.stringMatching(/登录/) });
+
+  await signIn(page, home.phone);
+  const key = crypto.randomUUID();
+  const start = (data: unknown, headers: Record<string, string> = {}) =>
+    api.post('/api/v1/payments', { data: data as object, headers: { origin: new URL(baseURL!).origin, ...headers } });
+  const first = await start({ billId, channel: 'sandbox-bank', idempotencyKey: key });
+  expect(first.status()).toBe(201);
+  const created = (await first.json()) as { paymentId: string; status: string; launch: { kind: string } };
+  expect(created).toMatchObject({ status: 'pending', launch: { kind: 'hosted' } });
+  // The same key (a double tap, a retried request) returns the same payment.
+  expect(await (await start({ billId, channel: 'sandbox-bank', idempotencyKey: key })).json()).toMatchObject({ paymentId: created.paymentId });
+  // A new key while that payment is open: told to wait, nothing new.
+  const again = await start({ billId, channel: 'sandbox-bank', idempotencyKey: crypto.randomUUID() });
+  expect(again.status()).toBe(201);
+  expect((await again.json()) as { paymentId: string }).toMatchObject({ paymentId: created.paymentId });
+
+  // Another household's bill does not exist for this resident.
+  const foreign = await start({ billId: other.billId, channel: 'sandbox-bank', idempotencyKey: crypto.randomUUID() });
+  expect(foreign.status()).toBe(404);
+  // Wrong types, bad JSON, another site, a form post: refused, nothing created.
+  expect((await start({ billId: 42, channel: 'cash', idempotencyKey: 'x' })).status()).toBe(400);
+  expect((await api.post('/api/v1/payments', { data: '{"billId":', headers: { 'content-type': 'application/json' } })).status()).toBe(400);
+  expect((await start({ billId, channel: 'sandbox-bank', idempotencyKey: crypto.randomUUID() }, { origin: 'https://evil.example' })).status()).toBe(403);
+  expect((await api.post('/api/v1/payments', { form: { billId, channel: 'sandbox-bank', idempotencyKey: crypto.randomUUID() } })).status()).toBe(415);
+  const { rows } = await pool().query<{ n: string }>(`SELECT count(*)::text AS n FROM payment WHERE bill_id IN ($1, $2)`, [billId, other.billId]);
+  expect(rows[0]!.n).toBe('1');
+
+  const history = (await (await api.get('/api/v1/payments')).json()) as { payments: { id: string; status: string; amountFen: number }[] };
+  expect(history.payments).toEqual([expect.objectContaining({ id: created.paymentId, status: 'pending', amountFen: expect.any(Number) })]);
+});
