@@ -40,7 +40,7 @@ export async function seedAccounts(n: number): Promise<string> {
  */
 async function seedPaymentHistory(): Promise<void> {
   const ring = env().piiKeyring;
-  const phone = '19900000000';
+  const phone = '19800000000';
   const payer = await pool().query<{ id: string }>(`INSERT INTO resident (phone_enc, phone_hash) VALUES ($1, $2) RETURNING id`, [
     encryptField(phone, ring),
     blindIndex(phone, ring, 'phone'),
