@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pool } from '@/lib/db/client';
-import { fileFor, seedHome, seedStaffIn, seedTown } from './complaints-support';
+import { fileFor, incidentWorkOrderOf, seedHome, seedStaffIn, seedTown } from './complaints-support';
 import { seedBankTrade, seedSucceededPayment } from './payments-support';
 import { seedBills, seedHousehold, seedTestStaff, signIn } from './support';
 
@@ -76,7 +76,8 @@ for (const mode of MODES) {
     await page.getByLabel('密码').fill(supervisor.password);
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
-    for (const path of ['/staff', '/staff/work-orders', `/staff/work-orders/${filed.workOrderId}`, '/staff/dashboard', '/staff/hotwords', '/staff/hotwords?term=冰凉']) await audit(page, path);
+    const incidentOrder = await incidentWorkOrderOf(town);
+    for (const path of ['/staff', '/staff/work-orders', `/staff/work-orders/${filed.workOrderId}`, `/staff/work-orders/${incidentOrder}`, '/staff/dashboard', '/staff/hotwords', '/staff/hotwords?term=冰凉']) await audit(page, path);
   });
 
   test(`staff pages pass axe in ${mode} mode`, async ({ page }) => {
