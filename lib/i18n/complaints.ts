@@ -101,6 +101,7 @@ export const zh = {
     escalated: '已上报主管',
     breached: '超过承诺时间',
     photo: '上传了照片',
+    incident_opened: '事件触发，已自动生成工单',
   },
   clocks: { response: '响应', temperature: '测温', fix: '修复' },
   station: {
@@ -318,6 +319,7 @@ export const en: ComplaintMessages = {
     escalated: 'Escalated to supervisor',
     breached: 'Promise missed',
     photo: 'Photo added',
+    incident_opened: 'Incident detected; this order was opened automatically',
   },
   clocks: { response: 'response', temperature: 'temperature test', fix: 'fix' },
   station: {

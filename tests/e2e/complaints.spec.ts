@@ -195,6 +195,7 @@ test('an agent finds the outage as an incident work order in the queue and resol
   await order.click();
   await expect(page.getByRole('heading', { level: 1, name: '事件工单 · 换热站故障：测试一号换热站' })).toBeVisible();
   await expect(page.getByTestId('work-order-status')).toHaveText('已提交，等待受理');
+  await expect(page.getByText('事件触发，已自动生成工单')).toBeVisible();
   await page.getByRole('button', { name: '认领工单' }).click();
   await expect(page.getByTestId('work-order-status')).toHaveText('客服已受理');
   await page.getByLabel('发给所有关联住户的消息').fill('换热站循环泵故障，正在抢修');
