@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { parseEnv } from './lib/env';
 import { startJobRunner } from './lib/jobs/runner';
-import { applySecurityHeaders } from './lib/server/security-headers';
+import { applySecurityHeaders, weChatScriptSources } from './lib/server/security-headers';
 import { speechConfig, speechConnectSources } from './lib/speech/config';
 import { loadTls } from './lib/server/tls';
 
@@ -35,7 +35,11 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
     // The client's own X-Forwarded-* claims are not trusted: this server is the edge.
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
     req.headers['x-forwarded-proto'] = 'https';
-    applySecurityHeaders(req, res, dev, { connect: connectSources, formActions: env.payments.formActionOrigins });
+    applySecurityHeaders(req, res, dev, {
+      connect: connectSources,
+      formActions: env.payments.formActionOrigins,
+      scripts: weChatScriptSources(req.headers['user-agent'], env.payments.officialAccount !== null),
+    });
     handle(req, res).catch((error: unknown) => {
       console.error('[server] unhandled request error:', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { VoiceControl } from '@/components/voice/VoiceControl';
+import { env } from '@/lib/env';
 import { speechConfig } from '@/lib/speech/config';
 import { hotline } from '@/lib/utilities/hotline';
 import { preferences } from '@/lib/http/request-context';
@@ -32,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <SiteFooter prefs={prefs} hotline={hotline()} />
-        <VoiceControl azure={speechConfig() !== null} labels={prefs.t.voice} />
+        <VoiceControl azure={speechConfig() !== null} wechat={env().payments.officialAccount !== null} labels={prefs.t.voice} />
       </body>
     </html>
   );

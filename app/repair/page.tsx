@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ComplaintForm } from '@/components/complaints/ComplaintForm';
+import { env } from '@/lib/env';
 import { speechConfig } from '@/lib/speech/config';
 import { StationNotices } from '@/components/complaints/StationNotices';
 import { Notice } from '@/components/ui/Notice';
@@ -43,7 +44,8 @@ export default async function RepairPage() {
           elder={elder}
           c={c}
           azure={speechConfig() !== null}
-          dictation={{ start: t.voice.dictate, listening: t.voice.listening, failed: t.voice.failed }}
+          wechat={env().payments.officialAccount !== null}
+          dictation={{ start: t.voice.dictate, listening: t.voice.listening, failed: t.voice.failed, denied: t.voice.denied, tooShort: t.voice.tooShort }}
         />
       )}
     </div>

@@ -33,7 +33,9 @@ export interface ComplaintFormProps {
   c: ComplaintMessages;
   /** Voice dictation into the description: whether Azure Speech stands in for the browser's. */
   azure?: boolean;
-  dictation?: { start: string; listening: string; failed: string };
+  /** A WeChat official account is configured: inside WeChat, dictation uses its JS-SDK. */
+  wechat?: boolean;
+  dictation?: { start: string; listening: string; failed: string; denied: string; tooShort: string };
 }
 
 function firstStepWithError(errors: FilingState['fieldErrors']): number {
@@ -42,7 +44,7 @@ function firstStepWithError(errors: FilingState['fieldErrors']): number {
   return index < 0 ? 0 : index;
 }
 
-export function ComplaintForm({ accounts, idempotencyKey, defaultPhone, elder, c, azure = false, dictation }: ComplaintFormProps) {
+export function ComplaintForm({ accounts, idempotencyKey, defaultPhone, elder, c, azure = false, wechat = false, dictation }: ComplaintFormProps) {
   const [state, action, pending] = useActionState<FilingState, FormData>(fileComplaintAction, {});
   const [step, setStep] = useState(0);
   const [description, setDescription] = useState(String(state.values?.description ?? ''));
@@ -120,7 +122,7 @@ export function ComplaintForm({ accounts, idempotencyKey, defaultPhone, elder, c
             value={description}
             onChange={setDescription}
           />
-          {dictation && <DictationButton fieldId="complaint-description" azure={azure} labels={dictation} />}
+          {dictation && <DictationButton fieldId="complaint-description" azure={azure} wechat={wechat} labels={dictation} />}
           <TextField
             name="contactPhone"
             type="tel"

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { formatShanghai } from '@/lib/complaints/format';
 import type { IncidentView } from '@/lib/complaints/manage-incident';
 import { toShanghaiLocalInput } from '@/lib/complaints/shanghai';
@@ -31,7 +32,19 @@ export function IncidentCard({ incident: i, c, locale }: { incident: IncidentVie
           />
         </StaffStepForm>
       )}
-      {i.status === 'OPEN' && <StaffStepForm target="incident" id={i.id} intent="resolve" submitLabel={c.staff.resolveIncident} />}
+      {i.workOrderId ? (
+        <>
+          {i.status === 'OPEN' && <p className="text-lg">{c.staff.resolveThroughOrder}</p>}
+          <Link
+            href={`/staff/work-orders/${i.workOrderId}`}
+            className="inline-flex min-h-11 w-fit items-center text-lg font-semibold text-warm underline elder:min-h-[3rem]"
+          >
+            {c.staff.openIncidentOrder}
+          </Link>
+        </>
+      ) : (
+        i.status === 'OPEN' && <StaffStepForm target="incident" id={i.id} intent="resolve" submitLabel={c.staff.resolveIncident} />
+      )}
     </article>
   );
 }

@@ -6,7 +6,7 @@ import type { ComplaintMessages } from '@/lib/i18n/complaints';
 
 const PRIORITY_STYLE = { URGENT: 'bg-bad text-white', HIGH: 'bg-warm text-white', NORMAL: 'bg-paper text-ink border-2 border-line' } as const;
 
-/** The agent's queue: the order whose promise runs out first is on top. */
+/** The agent's queue: the order whose promise runs out first is on top, complaints and incidents alike. */
 export function WorkOrderQueue({ items, now, c }: { items: QueueItem[]; now: Date; c: ComplaintMessages }) {
   if (items.length === 0) return <p className="text-lg">{c.staff.empty}</p>;
   return (
@@ -21,7 +21,16 @@ export function WorkOrderQueue({ items, now, c }: { items: QueueItem[]; now: Dat
             >
               <span className="flex flex-wrap items-center gap-2 text-xl font-semibold">
                 <span className={`rounded-lg px-2 ${PRIORITY_STYLE[item.priority]}`}>{c.priorities[item.priority]}</span>
-                {fill(c.staff.detailTitle, { number: item.number })} · {c.problems[item.problem]}
+                {item.incident ? (
+                  <>
+                    {c.staff.incidentOrder} ·{' '}
+                    {item.incident.kind === 'TERM_SURGE' ? fill(c.staff.surge, { term: item.incident.term ?? '' }) : fill(c.staff.outage, { station: item.stationName ?? '' })}
+                  </>
+                ) : (
+                  <>
+                    {fill(c.staff.detailTitle, { number: item.number ?? '' })} · {item.problem ? c.problems[item.problem] : ''}
+                  </>
+                )}
               </span>
               <span className="text-lg">
                 {c.states[item.state]}
@@ -34,7 +43,7 @@ export function WorkOrderQueue({ items, now, c }: { items: QueueItem[]; now: Dat
                 {item.escalated && ` · ${c.staff.escalated}`}
               </span>
               <span className="text-lg text-ink-soft">
-                {item.stationName} · {item.address} · {item.assigneeName ? fill(c.staff.assignee, { name: item.assigneeName }) : c.staff.unassigned}
+                {[item.stationName, item.address].filter(Boolean).join(' · ')} · {item.assigneeName ? fill(c.staff.assignee, { name: item.assigneeName }) : c.staff.unassigned}
               </span>
             </Link>
           </li>

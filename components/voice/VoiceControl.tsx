@@ -13,6 +13,7 @@ export interface VoiceLabels extends VoiceTexts {
   close: string;
   confirm: string;
   cancel: string;
+  holdToTalk: string;
 }
 
 /**
@@ -20,8 +21,8 @@ export interface VoiceLabels extends VoiceTexts {
  * of the screen. Shown only when this browser can listen or speak; otherwise nothing appears and
  * nothing breaks. Messages stay until the next action: nothing here vanishes on its own.
  */
-export function VoiceControl({ azure, labels }: { azure: boolean; labels: VoiceLabels }) {
-  const voice = useVoice(azure, labels);
+export function VoiceControl({ azure, wechat, labels }: { azure: boolean; wechat: boolean; labels: VoiceLabels }) {
+  const voice = useVoice(azure, wechat, labels);
   if (!voice.canListen && !voice.canSpeak) return null;
   const { state } = voice;
   return (
@@ -36,7 +37,8 @@ export function VoiceControl({ azure, labels }: { azure: boolean; labels: VoiceL
       <div className="mx-auto flex max-w-3xl flex-col gap-2">
         <p role="status" className="text-lg empty:hidden" data-testid="voice-status">
           {state.kind === 'listening' && labels.listening}
-          {state.kind === 'idle' && state.message}
+          {/* The JS-SDK refused its config: said until the next message; the next provider listens. */}
+          {state.kind === 'idle' && (state.message ?? (voice.wechatFailed ? labels.wechatUnavailable : ''))}
           {state.kind === 'confirming' && state.text}
           {state.kind === 'asking' && labels.askWhich}
         </p>
@@ -66,12 +68,24 @@ export function VoiceControl({ azure, labels }: { azure: boolean; labels: VoiceL
               </Button>
             ))}
           {voice.canListen && (
-            <Button onPress={() => void voice.listen()} isPending={state.kind === 'listening'} className="min-w-32">
+            // Press starts listening, release ends a held recording (WeChat records while held).
+            // Not isPending while listening: a pending button would swallow the release.
+            <Button
+              onPressStart={() => void voice.listen()}
+              onPressEnd={voice.release}
+              aria-describedby={voice.pushToTalk ? 'voice-hold-hint' : undefined}
+              className="min-w-32"
+            >
               <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2">
                 <path d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM5 11a7 7 0 0 0 14 0M12 18v3" />
               </svg>
               {labels.speak}
             </Button>
+          )}
+          {voice.pushToTalk && (
+            <span id="voice-hold-hint" className="text-lg">
+              {labels.holdToTalk}
+            </span>
           )}
           {voice.canSpeak && (
             <>

@@ -1,15 +1,18 @@
 'use client';
 
+import { recognitionProviders, type RecognitionProvider } from '@/lib/voice/providers';
+import { RecognitionError, type Recognizer } from './recognition-error';
+import { isWeChat, weChatRecognizer, weChatStatus } from './wechat';
+
+export { RecognitionError, type Recognizer } from './recognition-error';
+
 /**
- * Speech recognition behind one interface: the browser's own SpeechRecognition where it exists,
- * else Azure Speech through web-speech-cognitive-services (loaded only when the microphone is first
- * used, with a token from /api/speech/token). Where neither exists the microphone is not offered.
+ * Speech recognition behind one interface, providers tried in the order of
+ * lib/voice/providers.ts: inside WeChat its JS-SDK (see wechat.ts), elsewhere Azure Speech through
+ * web-speech-cognitive-services (loaded only when the microphone is first used, with a token from
+ * /api/speech/token), then the browser's own SpeechRecognition. Where none exists the microphone
+ * is not offered.
  */
-export interface Recognizer {
-  /** Listens for one utterance; resolves with the recogniser's alternatives, best first. */
-  listen(): Promise<string[]>;
-  abort(): void;
-}
 
 interface RecognitionResultLike {
   length: number;
@@ -49,7 +52,7 @@ function fromConstructor(Ctor: RecognitionConstructor): Recognizer {
           if (!result) return;
           heard = Array.from({ length: result.length }, (_, i) => result[i]?.transcript ?? '').filter(Boolean);
         };
-        rec.onerror = (event) => reject(new Error(event.error ?? 'recognition failed'));
+        rec.onerror = (event) => reject(new RecognitionError(event.error === 'not-allowed' || event.error === 'service-not-allowed' ? 'denied' : 'failed'));
         rec.onend = () => resolve(heard);
         rec.start();
       });
@@ -98,10 +101,43 @@ export async function azurePonyfill(): Promise<{ SpeechRecognition: RecognitionC
   return ponyfill as { SpeechRecognition: RecognitionConstructor; speechSynthesis: SpeechSynthesis; SpeechSynthesisUtterance: typeof SpeechSynthesisUtterance };
 }
 
-export async function createRecognizer(azureAvailable: boolean): Promise<Recognizer | null> {
-  const native = browserRecognitionConstructor();
-  if (native) return fromConstructor(native);
-  if (!azureAvailable) return null;
-  const ponyfill = await azurePonyfill();
-  return ponyfill ? fromConstructor(ponyfill.SpeechRecognition) : null;
+/** What the server offers this page: Azure Speech, a WeChat official account for the JS-SDK. */
+export interface SpeechOffer {
+  azure: boolean;
+  wechat: boolean;
+}
+
+// Providers that failed for this visitor stay skipped until the page is reloaded.
+const failed = new Set<RecognitionProvider>();
+
+export function markProviderFailed(provider: RecognitionProvider): void {
+  failed.add(provider);
+  if (provider === 'wechat') weChatStatus.fail();
+}
+
+export function availableProviders(offer: SpeechOffer): RecognitionProvider[] {
+  return recognitionProviders({
+    inWeChat: isWeChat(),
+    wechatReady: offer.wechat && weChatStatus.get() === 'ready',
+    azureConfigured: offer.azure,
+    browserRecognition: browserRecognitionConstructor() !== null,
+    failed,
+  });
+}
+
+/** The first provider that can start, falling back along the order; null when none can. */
+export async function createRecognizer(offer: SpeechOffer): Promise<{ provider: RecognitionProvider; recognizer: Recognizer } | null> {
+  for (const provider of availableProviders(offer)) {
+    if (provider === 'wechat') return { provider, recognizer: await weChatRecognizer() };
+    if (provider === 'browser') {
+      const native = browserRecognitionConstructor();
+      if (native) return { provider, recognizer: fromConstructor(native) };
+    }
+    if (provider === 'azure') {
+      const ponyfill = await azurePonyfill();
+      if (ponyfill) return { provider, recognizer: fromConstructor(ponyfill.SpeechRecognition) };
+      failed.add('azure');
+    }
+  }
+  return null;
 }

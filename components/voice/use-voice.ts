@@ -1,11 +1,12 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { collectPageCommands, labelOf, ROUTES, type PageCommand } from './page-commands';
 import { readAloud } from './read-aloud';
-import { browserRecognitionConstructor, createRecognizer, type Recognizer } from './recognition';
 import { hasNativeSpeech, speak, stopSpeaking } from './speaker';
+import { useRecognizer } from './use-recognizer';
+import { isWeChat, prepareWeChat } from './wechat';
 
 /**
  * The voice assistant's state machine: idle → listening → (acting | asking back | confirming).
@@ -26,20 +27,28 @@ export interface VoiceTexts {
   confirmPrompt: string;
   cancelled: string;
   failed: string;
+  denied: string;
+  tooShort: string;
+  wechatUnavailable: string;
 }
 
 const VOICE_SESSION = 'nx-voice';
 const noSubscription = () => () => undefined;
 
-export function useVoice(azure: boolean, texts: VoiceTexts) {
+export function useVoice(azure: boolean, wechat: boolean, texts: VoiceTexts) {
   const router = useRouter();
   const pathname = usePathname();
-  // What this browser can do never changes while the page is open; the server renders "nothing".
-  const canListen = useSyncExternalStore(noSubscription, () => browserRecognitionConstructor() !== null || azure, () => false);
+  const offer = useMemo(() => ({ azure, wechat }), [azure, wechat]);
+  const mic = useRecognizer(offer);
+  // Whether this browser can speak never changes while the page is open; the server renders "nothing".
   const canSpeak = useSyncExternalStore(noSubscription, () => hasNativeSpeech() || azure, () => false);
   const [state, setState] = useState<VoiceState>({ kind: 'idle' });
-  const recognizer = useRef<Recognizer | null>(null);
   const reading = useRef(false);
+
+  // Inside WeChat, wx.config is signed for each page the visitor reaches.
+  useEffect(() => {
+    if (wechat && isWeChat()) void prepareWeChat();
+  }, [wechat, pathname]);
 
   const say = useCallback((text: string) => speak(text, azure), [azure]);
 
@@ -128,19 +137,19 @@ export function useVoice(azure: boolean, texts: VoiceTexts) {
   );
 
   const listen = useCallback(async () => {
+    // Started before anything is awaited, so a release during the loading below is not lost.
+    const hearingPromise = mic.press();
+    setState((s) => (s.kind === 'confirming' ? s : { kind: 'listening' }));
     const { createVoiceMatcher, GLOBAL_VOICE_COMMANDS, RESIDENT_VOICE_COMMANDS } = await import('@/lib/voice');
-    recognizer.current ??= await createRecognizer(azure);
-    if (!recognizer.current) return setState({ kind: 'idle', message: texts.failed });
     const page = collectPageCommands(RESIDENT_VOICE_COMMANDS);
     const available = [...RESIDENT_VOICE_COMMANDS, ...page];
     const matcher = createVoiceMatcher(available);
-    setState((s) => (s.kind === 'confirming' ? s : { kind: 'listening' }));
-    let heard: string[];
-    try {
-      heard = await recognizer.current.listen();
-    } catch {
-      return setState({ kind: 'idle', message: texts.failed });
+    const hearing = await hearingPromise;
+    if (!hearing.ok) {
+      const message = { denied: texts.denied, too_short: texts.tooShort, failed: texts.failed, none: texts.failed }[hearing.code];
+      return setState({ kind: 'idle', message });
     }
+    const heard = hearing.heard;
     for (const utterance of heard) {
       const result = matcher.match(utterance);
       if (result.kind === 'match') return act(result.id, page);
@@ -154,7 +163,7 @@ export function useVoice(azure: boolean, texts: VoiceTexts) {
     const message = heard[0] ? `${texts.heard}${heard[0]}。${texts.notUnderstood}` : texts.notUnderstood;
     setState({ kind: 'idle', message });
     void say(message);
-  }, [act, azure, say, texts]);
+  }, [act, mic, say, texts]);
 
   const choose = useCallback(
     async (id: string) => {
@@ -164,5 +173,5 @@ export function useVoice(azure: boolean, texts: VoiceTexts) {
     [act],
   );
 
-  return { canListen, canSpeak, state, listen, choose, showHelp, close: () => setState({ kind: 'idle' }), read: () => act('read', []), stop: () => act('stop', []) };
+  return { canListen: mic.canListen, pushToTalk: mic.pushToTalk, wechatFailed: mic.wechat === 'failed', canSpeak, state, listen, release: mic.release, choose, showHelp, close: () => setState({ kind: 'idle' }), read: () => act('read', []), stop: () => act('stop', []) };
 }

@@ -11,7 +11,10 @@ export type Actor =
 export interface LockedOrder {
   id: string;
   utility_id: string;
-  complaint_id: string;
+  kind: 'COMPLAINT' | 'INCIDENT';
+  /** Set for a complaint's order; an incident's order has incident_id instead. */
+  complaint_id: string | null;
+  incident_id: string | null;
   state: WorkOrderState;
   assignee_id: string | null;
   service_promise: unknown;
@@ -25,11 +28,12 @@ export function actorId(actor: Actor): string | null {
 
 /**
  * Locks the work order for the rest of the transaction, if this actor may see it. An order of
- * another utility, or of an account not bound to the resident, is simply not found.
+ * another utility, or of an account not bound to the resident, is simply not found; residents
+ * never act on incident orders (they have no complaint of theirs).
  */
 export async function lockWorkOrder(client: pg.PoolClient, workOrderId: string, actor: Actor): Promise<LockedOrder> {
   const { rows } = await client.query<LockedOrder>(
-    `SELECT w.id, w.utility_id, w.complaint_id, w.state, w.assignee_id, w.responded_at, w.temperature_tested_at, u.service_promise
+    `SELECT w.id, w.utility_id, w.kind, w.complaint_id, w.incident_id, w.state, w.assignee_id, w.responded_at, w.temperature_tested_at, u.service_promise
      FROM work_order w JOIN utility u ON u.id = w.utility_id
      WHERE w.id = $1
        AND ($2::uuid IS NULL OR w.utility_id = $2)

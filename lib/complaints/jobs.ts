@@ -1,7 +1,8 @@
 import { defineJob, type JobDefinition } from '@/lib/jobs/types';
 import { closeResolved } from './close-resolved';
 import { escalateDue } from './escalate-due';
-import { deliverNotices, NOTIFY_JOB, type NoticeJob } from './notices';
+import { INCIDENT_NOTIFY_JOB, type IncidentNoticeJob } from './incident-work-order';
+import { deliverIncidentNotices, deliverNotices, NOTIFY_JOB, type NoticeJob } from './notices';
 
 /** The complaints capability's background jobs (registered in lib/jobs/registry.ts). */
 export const COMPLAINT_JOBS: JobDefinition[] = [
@@ -25,6 +26,12 @@ export const COMPLAINT_JOBS: JobDefinition[] = [
     name: NOTIFY_JOB,
     async handle(payloads) {
       await deliverNotices(payloads);
+    },
+  }) as JobDefinition,
+  defineJob<IncidentNoticeJob>({
+    name: INCIDENT_NOTIFY_JOB,
+    async handle(payloads) {
+      await deliverIncidentNotices(payloads);
     },
   }) as JobDefinition,
 ];

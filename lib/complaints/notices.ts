@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { enqueue } from '@/lib/jobs/boss';
 import { notifier, type NoticeTemplate } from '@/lib/notify/notifier';
 import { decryptField } from '@/lib/privacy/field-crypto';
+import type { IncidentNoticeJob } from './incident-work-order';
 
 /**
  * Notices to residents are jobs enqueued in the transaction of the step they announce: a notice
@@ -35,6 +36,25 @@ export async function deliverNotices(jobs: NoticeJob[]): Promise<void> {
       template: job.template,
       params: { number: String(row.number), ...job.params },
       path: `/repair/${job.complaintId}`,
+    });
+  }
+}
+
+/** Incident notices: the contact phone of the complaint that attached the resident, else their own. */
+export async function deliverIncidentNotices(jobs: IncidentNoticeJob[]): Promise<void> {
+  for (const job of jobs) {
+    const { rows } = await pool().query<{ phone_enc: string }>(
+      `SELECT coalesce((SELECT contact_phone_enc FROM complaint WHERE id = $2), r.phone_enc) AS phone_enc
+       FROM resident r WHERE r.id = $1`,
+      [job.residentId, job.complaintId],
+    );
+    const row = rows[0];
+    if (!row) continue; // The resident is gone: nobody to tell.
+    await notifier().send({
+      phone: decryptField(row.phone_enc, env().piiKeyring),
+      template: job.template,
+      params: job.params,
+      path: job.complaintId ? `/repair/${job.complaintId}` : '/',
     });
   }
 }

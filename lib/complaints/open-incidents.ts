@@ -1,10 +1,12 @@
 import type pg from 'pg';
 import { recordAudit } from '@/lib/audit/record';
+import { openIncidentWorkOrder } from './incident-work-order';
 
 /**
  * Incidents open themselves: a term surge once per term and day, a station outage once while
  * the station has none open. Both inserts rely on partial unique indexes (see the complaints
- * migration), so racing callers cannot open two.
+ * migration), so racing callers cannot open two. Only the transaction whose insert won opens the
+ * incident's work order, so each incident has exactly one.
  */
 export async function openTermIncident(
   client: pg.PoolClient,
@@ -20,6 +22,7 @@ export async function openTermIncident(
   );
   const id = rows[0]?.id ?? null;
   if (id) {
+    await openIncidentWorkOrder(client, { id, utilityId: surge.utilityId, kind: 'TERM_SURGE' }, now);
     await recordAudit(
       { actorKind: 'SYSTEM', utilityId: surge.utilityId, action: 'incident.open_surge', entity: 'incident', entityId: id, detail: surge },
       now,
@@ -67,6 +70,7 @@ export async function checkStationOutage(client: pg.PoolClient, check: StationCh
   );
   const id = rows[0]?.id;
   if (!id) return null;
+  await openIncidentWorkOrder(client, { id, utilityId: check.utilityId, kind: 'STATION_OUTAGE' }, now);
   // Everyone who complained within the window is part of the outage.
   await client.query(
     `INSERT INTO incident_member (incident_id, account_id, resident_id, complaint_id, joined_at)

@@ -13,3 +13,11 @@ export function complaintPriority(problem: Problem, fromHotwords: WorkOrderPrior
   const chosen = RANK[fromHotwords] > RANK[floor] ? fromHotwords : floor;
   return chosen.toUpperCase() as 'URGENT' | 'HIGH' | 'NORMAL';
 }
+
+/**
+ * An incident's work order: a station outage leaves a whole station cold (urgent); a surge of one
+ * term is a warning that many residents are unhappy (high).
+ */
+export function incidentPriority(kind: 'TERM_SURGE' | 'STATION_OUTAGE'): 'URGENT' | 'HIGH' {
+  return kind === 'STATION_OUTAGE' ? 'URGENT' : 'HIGH';
+}

@@ -31,6 +31,9 @@ export async function recordTemperatures(
   }
   await withTransaction(async (client) => {
     const order = await lockWorkOrder(client, request.workOrderId, request.actor);
+    // Readings are evidence for one household's refund: an incident has no rooms to measure.
+    if (order.complaint_id === null) throw new AppError('invalid_transition', 'temperature on an incident order');
+    const complaintId = order.complaint_id;
     if (order.state === 'OPEN' || order.state === 'CLOSED' || order.state === 'REOPENED') {
       throw new AppError('invalid_transition', `temperature in ${order.state}`);
     }
@@ -40,7 +43,7 @@ export async function recordTemperatures(
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (complaint_id, room, measured_on) DO UPDATE
            SET celsius = EXCLUDED.celsius, recorded_by = EXCLUDED.recorded_by, created_at = EXCLUDED.created_at`,
-        [order.complaint_id, r.room, r.measuredOn, r.celsius, request.actor.staffId, now],
+        [complaintId, r.room, r.measuredOn, r.celsius, request.actor.staffId, now],
       );
     }
     await client.query(
@@ -73,6 +76,6 @@ export async function recordTemperatures(
       now,
       client,
     );
-    await enqueueNotice(client, { complaintId: order.complaint_id, template: 'temperature_recorded', params: {} });
+    await enqueueNotice(client, { complaintId, template: 'temperature_recorded', params: {} });
   });
 }

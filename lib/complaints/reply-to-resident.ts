@@ -3,11 +3,13 @@ import { withTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
 import { lockWorkOrder, type Actor } from './actor';
 import { appendEvent } from './events';
+import { incidentSubject, notifyIncidentMembers } from './incident-work-order';
 import { enqueueNotice } from './notices';
 
 /**
  * A staff message on the resident's timeline (or, internal, only on the staff's). A first public
- * reply counts as the response the resident was promised.
+ * reply counts as the response the resident was promised. On an incident's order, a public reply
+ * is sent to every resident attached to the incident.
  */
 export const REPLY_MAX = 1000;
 
@@ -42,6 +44,10 @@ export async function replyToResident(
       now,
       client,
     );
-    if (visibility === 'PUBLIC') await enqueueNotice(client, { complaintId: order.complaint_id, template: 'reply', params: { message } });
+    if (visibility === 'PUBLIC') {
+      // An incident's public reply goes to every resident attached to it.
+      if (order.complaint_id) await enqueueNotice(client, { complaintId: order.complaint_id, template: 'reply', params: { message } });
+      else if (order.incident_id) await notifyIncidentMembers(client, order.incident_id, 'incident_update', { subject: await incidentSubject(client, order.incident_id), message });
+    }
   });
 }

@@ -8,12 +8,16 @@ import type { WorkOrderState } from './state-machine';
 /** What staff see: always only their own utility's work (every query filters by utilityId). */
 export interface QueueItem {
   id: string;
-  number: number;
-  problem: Problem;
+  /** A complaint's order, or an incident's (a term surge or a station outage) worked as a whole. */
+  kind: 'COMPLAINT' | 'INCIDENT';
+  /** The complaint's number; null for an incident's order. */
+  number: number | null;
+  problem: Problem | null;
+  incident: { kind: 'TERM_SURGE' | 'STATION_OUTAGE'; term: string | null } | null;
   priority: 'URGENT' | 'HIGH' | 'NORMAL';
   state: WorkOrderState;
-  address: string;
-  stationName: string;
+  address: string | null;
+  stationName: string | null;
   assigneeName: string | null;
   /** The deadline that runs out next (null once resolved). */
   nextDueAt: Date | null;
@@ -38,27 +42,30 @@ export async function workOrderQueue(staff: { utilityId: string; staffId: string
     done: `w.state IN ('RESOLVED', 'CLOSED')`,
   }[filter];
   const { rows } = await pool().query<{
-    id: string; number: number; problem: Problem; priority: QueueItem['priority']; state: WorkOrderState; address: string;
-    station_name: string; assignee_name: string | null; next_due_at: Date | null; escalated: boolean; breached: boolean; created_at: Date;
+    id: string; kind: QueueItem['kind']; number: number | null; problem: Problem | null; incident_kind: 'TERM_SURGE' | 'STATION_OUTAGE' | null;
+    term: string | null; priority: QueueItem['priority']; state: WorkOrderState; address: string | null; station_name: string | null;
+    assignee_name: string | null; next_due_at: Date | null; escalated: boolean; breached: boolean; created_at: Date;
   }>(
-    `SELECT w.id, c.number, c.problem, w.priority, w.state, a.address, s.name AS station_name, st.name AS assignee_name,
-            ${NEXT_DUE} AS next_due_at, w.escalated_at IS NOT NULL AS escalated,
+    `SELECT w.id, w.kind, c.number, c.problem, i.kind AS incident_kind, i.term, w.priority, w.state, a.address, s.name AS station_name,
+            st.name AS assignee_name, ${NEXT_DUE} AS next_due_at, w.escalated_at IS NOT NULL AS escalated,
             (w.response_breached_at IS NOT NULL OR w.temperature_breached_at IS NOT NULL OR w.fix_breached_at IS NOT NULL) AS breached,
-            c.created_at
+            w.created_at
      FROM work_order w
-     JOIN complaint c ON c.id = w.complaint_id
-     JOIN heating_account a ON a.id = c.account_id
-     JOIN station s ON s.id = c.station_id
+     LEFT JOIN complaint c ON c.id = w.complaint_id
+     LEFT JOIN heating_account a ON a.id = c.account_id
+     LEFT JOIN incident i ON i.id = w.incident_id
+     LEFT JOIN station s ON s.id = coalesce(c.station_id, i.station_id)
      LEFT JOIN staff st ON st.id = w.assignee_id
      WHERE w.utility_id = $1 AND ${where}
-     ORDER BY ${filter === 'done' ? 'w.updated_at DESC' : `next_due_at ASC NULLS LAST, CASE w.priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END, c.created_at`}
+     ORDER BY ${filter === 'done' ? 'w.updated_at DESC' : `next_due_at ASC NULLS LAST, CASE w.priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END, w.created_at`}
      LIMIT 200`,
     filter === 'mine' ? [staff.utilityId, staff.staffId] : [staff.utilityId],
   );
   return rows.map((r) => ({
-    id: r.id, number: r.number, problem: r.problem, priority: r.priority, state: r.state, address: r.address,
-    stationName: r.station_name, assigneeName: r.assignee_name, nextDueAt: r.next_due_at, escalated: r.escalated,
-    breached: r.breached, createdAt: r.created_at,
+    id: r.id, kind: r.kind, number: r.number, problem: r.problem,
+    incident: r.incident_kind ? { kind: r.incident_kind, term: r.term } : null,
+    priority: r.priority, state: r.state, address: r.address, stationName: r.station_name, assigneeName: r.assignee_name,
+    nextDueAt: r.next_due_at, escalated: r.escalated, breached: r.breached, createdAt: r.created_at,
   }));
 }
 
@@ -74,6 +81,10 @@ export interface StaffEvent {
 }
 
 export interface StaffWorkOrder extends QueueItem {
+  number: number;
+  problem: Problem;
+  address: string;
+  stationName: string;
   complaintId: string;
   accountNo: string;
   holderName: string;
@@ -118,29 +129,32 @@ export async function staffWorkOrder(utilityId: string, workOrderId: string): Pr
   );
   const r = rows[0];
   if (!r) return null;
-  const [events, readings] = await Promise.all([
-    pool().query<{ at: Date; kind: string; visibility: 'PUBLIC' | 'INTERNAL'; actor_kind: StaffEvent['actorKind']; actor_name: string | null; to_state: WorkOrderState | null; message: string | null; data: Record<string, unknown> | null }>(
-      `SELECT e.at, e.kind, e.visibility, e.actor_kind, st.name AS actor_name, e.to_state, e.message, e.data
-       FROM work_order_event e LEFT JOIN staff st ON st.id = e.actor_id AND e.actor_kind = 'STAFF'
-       WHERE e.work_order_id = $1 ORDER BY e.at, e.id`,
-      [r.id],
-    ),
-    readingsOf(r.complaint_id),
-  ]);
+  const [events, readings] = await Promise.all([workOrderEvents(r.id), readingsOf(r.complaint_id)]);
   return {
     id: r.id, number: r.number, problem: r.problem, priority: r.priority, state: r.state, address: r.address,
     stationName: r.station_name, assigneeName: r.assignee_name, nextDueAt: r.next_due_at, escalated: r.escalated,
-    breached: r.breached, createdAt: r.created_at, complaintId: r.complaint_id, accountNo: r.account_no,
+    breached: r.breached, createdAt: r.created_at, kind: 'COMPLAINT', incident: null, complaintId: r.complaint_id, accountNo: r.account_no,
     holderName: r.holder_name, contactPhone: decryptField(r.contact_phone_enc, env().piiKeyring), rooms: r.rooms,
     indoorCelsius: r.indoor_celsius, sinceDate: r.since_date, description: r.description, preferredVisits: r.preferred_visits,
     hotwords: r.hotwords, category: r.category, assigneeId: r.assignee_id, visitAt: r.visit_at,
     responseDueAt: r.response_due_at, respondedAt: r.responded_at,
-    events: events.rows.map((e) => ({
-      at: e.at, kind: e.kind, visibility: e.visibility, actorKind: e.actor_kind, actorName: e.actor_name, toState: e.to_state,
-      message: e.message, data: e.data,
-    })),
+    events,
     readings,
   };
+}
+
+/** A work order's whole timeline, internal entries included (staff only). */
+export async function workOrderEvents(workOrderId: string): Promise<StaffEvent[]> {
+  const { rows } = await pool().query<{ at: Date; kind: string; visibility: 'PUBLIC' | 'INTERNAL'; actor_kind: StaffEvent['actorKind']; actor_name: string | null; to_state: WorkOrderState | null; message: string | null; data: Record<string, unknown> | null }>(
+    `SELECT e.at, e.kind, e.visibility, e.actor_kind, st.name AS actor_name, e.to_state, e.message, e.data
+     FROM work_order_event e LEFT JOIN staff st ON st.id = e.actor_id AND e.actor_kind = 'STAFF'
+     WHERE e.work_order_id = $1 ORDER BY e.at, e.id`,
+    [workOrderId],
+  );
+  return rows.map((e) => ({
+    at: e.at, kind: e.kind, visibility: e.visibility, actorKind: e.actor_kind, actorName: e.actor_name, toState: e.to_state,
+    message: e.message, data: e.data,
+  }));
 }
 
 export async function queueCounts(utilityId: string): Promise<{ open: number; escalated: number; breached: number }> {

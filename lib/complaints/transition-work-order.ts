@@ -5,6 +5,7 @@ import type { NoticeTemplate } from '@/lib/notify/notifier';
 import { actorId, lockWorkOrder, type Actor, type LockedOrder } from './actor';
 import { appendEvent } from './events';
 import { formatShanghai } from './format';
+import { resolveIncidentOfOrder } from './incident-work-order';
 import { enqueueNotice } from './notices';
 import { parseComplaintPromise } from './promise';
 import { deadlinesFrom } from './sla';
@@ -16,6 +17,8 @@ import { canTransition, type WorkOrderState } from './state-machine';
  * - staff of the order's utility: acknowledged (claims it), visit scheduled, in repair, resolved;
  * - the resident: reopened ("not fixed") and closed ("fixed, thank you");
  * - the system: closed (a resolved order nobody answered).
+ * An incident's order walks the same machine; resolving it resolves the incident (see
+ * incident-work-order.ts).
  */
 export interface TransitionRequest {
   workOrderId: string;
@@ -87,10 +90,17 @@ export async function transitionWorkOrder(request: TransitionRequest, now: Date)
       now,
       client,
     );
+    if (order.kind === 'INCIDENT') {
+      // Resolving an incident's order resolves the incident and tells everyone attached to it.
+      if (to === 'RESOLVED') {
+        await resolveIncidentOfOrder(client, order, { actor, actorId: actorId(actor), ip: actor.kind === 'SYSTEM' ? null : (actor.ip ?? null), message: request.message!.trim() }, now);
+      }
+      return { state: to };
+    }
     const template = NOTICE[to];
     // A resident who closes their own complaint needs no message about it.
     const selfClosed = actor.kind === 'RESIDENT' && to === 'CLOSED';
-    if (template && !selfClosed) await enqueueNotice(client, { complaintId: order.complaint_id, template, params });
+    if (template && !selfClosed && order.complaint_id) await enqueueNotice(client, { complaintId: order.complaint_id, template, params });
     return { state: to };
   });
 }

@@ -95,6 +95,10 @@ export const en: Messages = {
     confirmPrompt: 'Say “confirm” or press Confirm; say “cancel” to stop.',
     cancelled: 'Cancelled.',
     failed: 'No sound was heard. Please check the microphone permission and try again.',
+    denied: 'The microphone is not allowed. Please allow it in WeChat or browser settings and try again.',
+    tooShort: 'That was too short. Hold the Speak button while you talk, then let go.',
+    wechatUnavailable: 'WeChat voice input is unavailable right now.',
+    holdToTalk: 'Hold Speak while you talk, then let go',
   },
   me: {
     title: 'Account and security',

@@ -94,6 +94,10 @@ export const zh = {
     confirmPrompt: '请说“确认”或点“确认”按钮；不办理请说“取消”。',
     cancelled: '已取消。',
     failed: '没有听到声音。请检查麦克风权限后再试。',
+    denied: '没有使用麦克风的权限。请在微信或浏览器设置中允许后再试。',
+    tooShort: '说话时间太短。请按住“说话”按钮，说完再松开。',
+    wechatUnavailable: '微信语音输入暂时不可用。',
+    holdToTalk: '按住“说话”讲，讲完松开',
   },
   me: {
     title: '账户与安全',

@@ -15,6 +15,8 @@ export const NOTICE_TEMPLATES = [
   'reopened',
   'closed',
   'temperature_recorded',
+  'incident_update',
+  'incident_resolved',
 ] as const;
 export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number];
 
@@ -41,6 +43,8 @@ const SMS_TEXT: Record<NoticeTemplate, string> = {
   reopened: '您的报修（单号 {number}）已重新打开，客服将在 {due} 前联系您。',
   closed: '您的报修（单号 {number}）已完成，感谢您的反馈。',
   temperature_recorded: '您的报修（单号 {number}）已记录室温测量结果。',
+  incident_update: '关于{subject}的供热问题：{message}',
+  incident_resolved: '{subject}的供热问题已处理：{message}。如家中仍不热，请在暖心中报修。',
 };
 
 export function renderNotice(notice: Notice): string {

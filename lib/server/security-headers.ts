@@ -10,12 +10,26 @@ export interface CspSources {
   connect?: readonly string[];
   /** Where forms may post besides this site (a configured payment cashier). */
   formActions?: readonly string[];
+  /**
+   * Script hosts besides this site: only WeChat's JS-SDK, only for visitors inside WeChat when an
+   * official account is configured (see weChatScriptSources). Browsers that honour
+   * 'strict-dynamic' ignore host sources; older WeChat X5 kernels do not, and need the host.
+   */
+  scripts?: readonly string[];
 }
 
-export function contentSecurityPolicy(nonce: string, dev: boolean, { connect = [], formActions = [] }: CspSources = {}): string {
+export const WECHAT_JSSDK_ORIGIN = 'https://res.wx.qq.com';
+export const WECHAT_JSSDK_URL = `${WECHAT_JSSDK_ORIGIN}/open/js/jweixin-1.6.0.js`;
+
+/** The JS-SDK host for a request from WeChat's in-app browser, nothing for anyone else. */
+export function weChatScriptSources(userAgent: string | undefined, officialAccountConfigured: boolean): string[] {
+  return officialAccountConfigured && userAgent !== undefined && /MicroMessenger\//i.test(userAgent) ? [WECHAT_JSSDK_ORIGIN] : [];
+}
+
+export function contentSecurityPolicy(nonce: string, dev: boolean, { connect = [], formActions = [], scripts = [] }: CspSources = {}): string {
   return [
     `default-src 'self'`,
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? ` 'unsafe-eval'` : ''}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${scripts.map((s) => ` ${s}`).join('')}${dev ? ` 'unsafe-eval'` : ''}`,
     // React Aria positions overlays with inline style attributes.
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data: blob:`,

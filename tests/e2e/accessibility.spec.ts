@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pool } from '@/lib/db/client';
-import { fileFor, seedHome, seedStaffIn, seedTown } from './complaints-support';
+import { fileFor, incidentWorkOrderOf, seedHome, seedStaffIn, seedTown } from './complaints-support';
 import { seedBankTrade, seedSucceededPayment } from './payments-support';
 import { seedBills, seedHousehold, seedTestStaff, signIn } from './support';
 
@@ -77,6 +77,20 @@ for (const mode of MODES) {
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
     for (const path of ['/staff', '/staff/work-orders', `/staff/work-orders/${filed.workOrderId}`, '/staff/dashboard', '/staff/hotwords', '/staff/hotwords?term=冰凉']) await audit(page, path);
+  });
+
+  test(`an incident work order passes axe in ${mode} mode`, async ({ page }) => {
+    const town = await seedTown({ stationOutageThreshold: 2 });
+    await fileFor(await seedHome(town));
+    await fileFor(await seedHome(town));
+    const agent = await seedStaffIn(town);
+    await setMode(page, mode);
+    await page.goto('/staff/login');
+    await page.getByLabel('用户名').fill(agent.username);
+    await page.getByLabel('密码').fill(agent.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
+    await audit(page, `/staff/work-orders/${await incidentWorkOrderOf(town)}`);
   });
 
   test(`staff pages pass axe in ${mode} mode`, async ({ page }) => {

@@ -85,3 +85,13 @@ export async function staffSignIn(page: Page, staff: { username: string; passwor
 export function beijingLocal(hours: number): string {
   return new Date(Date.now() + hours * 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 16);
 }
+
+/** The work order of the station's outage incident (opened with it). */
+export async function incidentWorkOrderOf(town: Town): Promise<string> {
+  const { rows } = await pool().query<{ id: string }>(
+    `SELECT w.id FROM work_order w JOIN incident i ON i.id = w.incident_id WHERE i.station_id = $1 AND w.kind = 'INCIDENT'`,
+    [town.stationId],
+  );
+  if (!rows[0]) throw new Error('no incident work order for the station');
+  return rows[0].id;
+}

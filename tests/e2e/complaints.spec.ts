@@ -171,8 +171,48 @@ test('a supervisor sees the outage on the board and sets the expected repair tim
   await page.getByLabel('预计恢复时间').fill(beijingLocal(6));
   await page.getByRole('button', { name: '更新预计时间' }).click();
   await expect(page.getByText('已保存。')).toBeVisible();
-  await page.getByRole('button', { name: '标记已恢复' }).click();
-  await expect(page.getByText(/已于 .* 恢复/)).toBeVisible();
+  // The outage is resolved through its work order, not from the board.
+  await expect(page.getByRole('button', { name: '标记已恢复' })).toHaveCount(0);
+  await page.getByRole('link', { name: '处理此事件的工单' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '事件工单 · 换热站故障：测试一号换热站' })).toBeVisible();
+});
+
+test('an agent finds the outage as an incident work order in the queue and resolves it; the station notice goes away', async ({ page, browser }) => {
+  const town = await seedTown({ stationOutageThreshold: 2 });
+  const home = await seedHome(town);
+  await fileFor(home);
+  await fileFor(await seedHome(town));
+  const agent = await seedStaffIn(town);
+
+  await staffSignIn(page, agent);
+  await page.getByRole('link', { name: '进入工单队列' }).click();
+  const queue = page.getByTestId('work-order-queue');
+  // Two complaints and the outage, all due within the response promise, in the same queue.
+  await expect(queue.getByRole('listitem')).toHaveCount(3);
+  const order = queue.getByRole('link', { name: /事件工单 · 换热站故障：测试一号换热站/ });
+  await expect(order).toContainText('紧急');
+  await expect(order).toContainText(/剩余 \d/);
+  await order.click();
+  await expect(page.getByRole('heading', { level: 1, name: '事件工单 · 换热站故障：测试一号换热站' })).toBeVisible();
+  await expect(page.getByTestId('work-order-status')).toHaveText('已提交，等待受理');
+  await expect(page.getByText('事件触发，已自动生成工单')).toBeVisible();
+  await page.getByRole('button', { name: '认领工单' }).click();
+  await expect(page.getByTestId('work-order-status')).toHaveText('客服已受理');
+  await page.getByLabel('发给所有关联住户的消息').fill('换热站循环泵故障，正在抢修');
+  await page.getByRole('button', { name: '回复居民' }).click();
+  await expect(page.getByText('换热站循环泵故障，正在抢修').last()).toBeVisible();
+  await page.getByLabel(/^处理结果（发给所有关联住户/).fill('循环泵已更换，供热恢复');
+  await page.getByRole('button', { name: '处理完成' }).click();
+  await expect(page.getByTestId('work-order-status')).toHaveText('已处理，请确认');
+  await expect(page.getByText('事件状态：已恢复')).toBeVisible();
+  await page.goto('/staff/work-orders?view=done');
+  await expect(page.getByTestId('work-order-queue').getByRole('link', { name: /事件工单/ })).toBeVisible();
+
+  const resident = await (await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 360, height: 740 } })).newPage();
+  await signIn(resident, home.phone);
+  await expect(resident.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(resident.getByRole('heading', { name: '您的换热站正在抢修' })).toHaveCount(0);
+  await resident.context().close();
 });
 
 test('a resident adds a photo; a wrong file is explained; a neighbour cannot open the photo', async ({ page, browser }) => {

@@ -114,18 +114,20 @@ test('read-aloud reads the main content in order and highlights what it reads', 
   expect(spoken).toContain('常用服务');
 });
 
-test('inside WeChat on a 360 px phone with no speech APIs, no microphone is offered and pages work', async ({ browser }) => {
-  const context = await browser.newContext({
-    ignoreHTTPSErrors: true,
-    viewport: { width: 360, height: 740 },
-    userAgent:
-      'Mozilla/5.0 (Linux; Android 13; V2227A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64',
-  });
-  await context.addInitScript(() => {
-    for (const name of ['SpeechRecognition', 'webkitSpeechRecognition', 'speechSynthesis', 'SpeechSynthesisUtterance']) {
-      Object.defineProperty(window, name, { configurable: true, value: undefined });
-    }
-  });
+const WECHAT_ANDROID_UA =
+  'Mozilla/5.0 (Linux; Android 13; V2227A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+
+const NO_SPEECH_APIS = () => {
+  for (const name of ['SpeechRecognition', 'webkitSpeechRecognition', 'speechSynthesis', 'SpeechSynthesisUtterance']) {
+    Object.defineProperty(window, name, { configurable: true, value: undefined });
+  }
+};
+
+test('inside WeChat on a 360 px phone with no speech APIs and no JS-SDK, no microphone is offered and pages work', async ({ browser }) => {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 360, height: 740 }, userAgent: WECHAT_ANDROID_UA });
+  await context.addInitScript(NO_SPEECH_APIS);
+  // WeChat's script host cannot be reached: the JS-SDK provider fails quietly.
+  await context.route('https://res.wx.qq.com/**', (route) => route.abort());
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -13,12 +13,14 @@ describe('demo data', () => {
   it('seeds complaints in several states and a working API key, and a second run changes nothing', async () => {
     const first = await seedDemo();
     const count = async () =>
-      (await pool().query<{ state: string; n: number }>(`SELECT w.state, count(*)::int AS n FROM work_order w JOIN utility u ON u.id = w.utility_id WHERE u.code = 'bingcheng' GROUP BY w.state ORDER BY w.state`)).rows;
+      (await pool().query<{ kind: string; state: string; n: number }>(`SELECT w.kind, w.state, count(*)::int AS n FROM work_order w JOIN utility u ON u.id = w.utility_id WHERE u.code = 'bingcheng' GROUP BY w.kind, w.state ORDER BY w.kind, w.state`)).rows;
     const before = await count();
     expect(before).toEqual([
-      { state: 'OPEN', n: 1 },
-      { state: 'VISIT_SCHEDULED', n: 1 },
-      { state: 'RESOLVED', n: 1 },
+      { kind: 'COMPLAINT', state: 'OPEN', n: 1 },
+      { kind: 'COMPLAINT', state: 'VISIT_SCHEDULED', n: 1 },
+      { kind: 'COMPLAINT', state: 'RESOLVED', n: 1 },
+      // The demo's surge of mentions opens an incident, worked as its own order.
+      { kind: 'INCIDENT', state: 'OPEN', n: 1 },
     ]);
     const second = await seedDemo();
     expect(await count()).toEqual(before);

@@ -19,7 +19,7 @@ async function incidentsOf(utilityId: string) {
 }
 
 describe('surge radar', () => {
-  it('60 mentions arriving together open exactly one incident for the term and day', async () => {
+  it('60 mentions arriving together open exactly one incident for the term and day, and exactly one work order', async () => {
     const { utilityId } = await seedTown();
     // 冻得嘶哈的 keeps the default threshold of 50.
     const now = new Date('2026-11-25T03:00:00Z');
@@ -30,6 +30,11 @@ describe('surge radar', () => {
     expect(await incidentsOf(utilityId)).toEqual([{ term: '冻得嘶哈的', day: '2026-11-25', trigger_count: 50 }]);
     const { rows } = await pool().query(`SELECT count FROM mention_count WHERE utility_id = $1 AND term = '冻得嘶哈的'`, [utilityId]);
     expect(rows[0].count).toBe(60);
+    const orders = await pool().query(
+      `SELECT w.kind, w.priority, w.state FROM work_order w JOIN incident i ON i.id = w.incident_id WHERE i.utility_id = $1`,
+      [utilityId],
+    );
+    expect(orders.rows).toEqual([{ kind: 'INCIDENT', priority: 'HIGH', state: 'OPEN' }]);
   });
 
   it('counts per Shanghai day and opens again on the next day', async () => {

@@ -1,4 +1,5 @@
 import { FactList } from '@/components/complaints/FactList';
+import { IncidentWorkOrder } from '@/components/complaints/IncidentWorkOrder';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -15,6 +16,7 @@ import { formatDuration } from '@/lib/complaints/duration';
 import { formatShanghai } from '@/lib/complaints/format';
 import { listPhotos } from '@/lib/complaints/photos/add-photo';
 import { shanghaiDay } from '@/lib/complaints/shanghai';
+import { staffIncidentOrder } from '@/lib/complaints/incident-queries';
 import { staffWorkOrder } from '@/lib/complaints/staff-queries';
 import { preferences } from '@/lib/http/request-context';
 import { fill } from '@/lib/i18n';
@@ -28,10 +30,14 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
   if (!z.uuid().safeParse(id).success) notFound();
   // Another utility's order is simply not found.
   const order = await staffWorkOrder(staff.utilityId, id);
-  if (!order) notFound();
   const { locale } = await preferences();
   const c = complaintMessages(locale);
   const now = new Date();
+  if (!order) {
+    const incidentOrder = await staffIncidentOrder(staff.utilityId, id);
+    if (!incidentOrder) notFound();
+    return <IncidentWorkOrder order={incidentOrder} c={c} locale={locale} now={now} />;
+  }
   const room = (r: string) => c.rooms[r as keyof ComplaintMessages['rooms']] ?? r;
   const s = order.state;
   const working = s === 'ACKNOWLEDGED' || s === 'VISIT_SCHEDULED' || s === 'IN_REPAIR';
