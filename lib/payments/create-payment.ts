@@ -95,8 +95,8 @@ async function insertPayment(client: pg.PoolClient, req: CreatePaymentRequest): 
     if (replay.billId !== req.billId) throw new AppError('conflict', 'idempotency key reused for another bill');
     return { existing: replay };
   }
-  const owned = await client.query<{ account_no: string; season: number }>(
-    `SELECT a.account_no, b.season FROM resident_account ra
+  const owned = await client.query<{ account_no: string; season: number; kind: 'SEASON' | 'OPENING' }>(
+    `SELECT a.account_no, b.season, b.kind FROM resident_account ra
        JOIN bill b ON b.account_id = ra.account_id JOIN heating_account a ON a.id = b.account_id
       WHERE ra.resident_id = $1 AND b.id = $2 AND b.status <> 'DRAFT'`,
     [req.residentId, req.billId],
@@ -134,7 +134,8 @@ async function insertPayment(client: pg.PoolClient, req: CreatePaymentRequest): 
   });
   // Without a notify, the channel is asked on a schedule; the job exists iff the payment does.
   await enqueue(PAYMENT_QUERY_JOB, { paymentId: payment.id, step: 0 }, { startAfter: new Date(req.now.getTime() + queryDelayMs(0)) }, client);
-  const description = `暖心供暖 ${place.season}–${place.season + 1} 采暖费 户号${place.account_no}`;
+  const what = place.kind === 'OPENING' ? '原系统结转欠费' : `${place.season}–${place.season + 1} 采暖费`;
+  const description = `暖心供暖 ${what} 户号${place.account_no}`;
   return { payment, description };
 }
 

@@ -7,6 +7,7 @@ import { saveTariff } from '@/lib/bills/save-tariff';
 import { pool } from '@/lib/db/client';
 import { MESSY_CASES, mappingCsv } from '@/lib/onboarding/generate-legacy';
 import { writeLegacyFile } from '@/lib/onboarding/write-legacy-file';
+import { randomTestPhone, seedResident } from '@/lib/seed/records';
 import { seedHousehold, seedTestStaff, signIn } from './support';
 
 async function staffSignIn(page: Page, role: 'AGENT' | 'SUPERVISOR' | 'ADMIN') {
@@ -70,6 +71,32 @@ test('an administrator uploads a messy GBK file and sees the report', async ({ p
     [staff.utilityId],
   );
   expect(rows).toEqual([{ username: staff.username }]);
+});
+
+test('a resident pays the debt carried over from the old system through the usual payment flow', async ({ page }) => {
+  const { rows } = await pool().query<{ id: string }>(
+    `SELECT a.id FROM heating_account a JOIN utility u ON u.id = a.utility_id WHERE u.code = 'e2e-heating' AND a.account_no = 'LG00000019'`,
+  );
+  const phone = randomTestPhone();
+  await seedResident(phone, '王秀兰', [rows[0]!.id]);
+  await signIn(page, phone);
+  await page.goto('/bills');
+  await expect(page.getByTestId('opening-balance')).toContainText('户号 LG00000019: 欠费 ¥2,400.00');
+  await page.getByRole('link', { name: /缴纳结转欠费 ¥2,400.00/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '缴费' })).toBeVisible();
+  await expect(page.getByText(/原系统结转欠费/).first()).toBeVisible();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByTestId('confirm-amount')).toHaveText('¥2,400.00');
+  await page.getByRole('button', { name: '确认支付 ¥2,400.00' }).click();
+  await expect(page.getByTestId('bank-amount')).toHaveText('¥2,400.00');
+  await page.getByRole('button', { name: '确认付款' }).click();
+  await expect(page.getByTestId('payment-status')).toHaveAttribute('data-status', 'succeeded', { timeout: 20_000 });
+  await page.getByRole('link', { name: '查看电子收据' }).click();
+  await expect(page.getByTestId('receipt-amount')).toHaveText('¥2,400.00');
+  await expect(page.getByText('原系统结转欠费')).toBeVisible();
+  await page.goto('/bills');
+  await expect(page.getByRole('link', { name: /缴纳结转欠费/ })).toHaveCount(0);
+  await expect(page.getByText('已缴清')).toBeVisible();
 });
 
 test('the upload route refuses other sites, other roles and oversized bodies with a clear message', async ({ page, baseURL }) => {
