@@ -9,8 +9,8 @@ import { AppError } from '@/lib/errors/app-error';
  * wait for a person to confirm them. A merge is pending until reviewed, then reviewed for good
  * (who and when kept, the review audited); reviewing it twice is refused, never silently
  * repeated. Undoing a merge is not offered here: the merged row never became an account of its
- * own and its opening balance was added to the one it joined, so splitting needs a person to
- * re-create the household and move money between accounts — a ledgered correction, not a click.
+ * own (its opening balance stays on the merge record, unbilled), so splitting means creating
+ * that household by hand from the import report — a deliberate correction, not a click.
  */
 export const MERGE_REVIEWERS = ['ADMIN'] as const;
 

@@ -10,7 +10,7 @@ import { deliverTradeNotify } from '@/lib/sandbox-bank/notify-job';
 import { decideTrade, findTrade } from '@/lib/sandbox-bank/trades';
 import { randomTestPhone, seedResident } from '@/lib/seed/records';
 import { freshUtility, legacyFile, workDir } from '../onboarding/support';
-import { billState, startSandboxWorld, type SandboxWorld } from './db-support';
+import { billState, seedBill, startSandboxWorld, type SandboxWorld } from './db-support';
 
 let world: SandboxWorld;
 
@@ -60,5 +60,19 @@ describe('paying an opening balance carried over from the old system', () => {
     expect((await billState(billId)).ledger).toHaveLength(1);
     await expect(ask(residentId)).rejects.toMatchObject({ code: 'invalid_transition' });
     expect((await listOpeningBalances(residentId, new Date()))[0]!.bill).toEqual({ id: billId, dueFen: 0n, status: 'PAID' });
+  });
+
+  it('only an opening bill has season 0, and its kind never changes once issued', async () => {
+    const { billId } = await seedBill();
+    const insert = (kind: string, season: number) =>
+      pool().query(
+        `INSERT INTO bill (account_id, utility_id, tariff_id, season, kind, status, building_area_m2, usable_area_m2, suspended, low_income,
+                           principal_fen, charge_lines, issued_at)
+         SELECT account_id, utility_id, tariff_id, $2, $3::bill_kind, 'ISSUED', 1, 1, false, false, 100, '[]', now() FROM bill WHERE id = $1`,
+        [billId, season, kind],
+      );
+    await expect(insert('OPENING', 2027)).rejects.toThrow(/season 0 exactly when/);
+    await expect(insert('SEASON', 0)).rejects.toThrow(/season 0 exactly when/);
+    await expect(pool().query(`UPDATE bill SET kind = 'OPENING' WHERE id = $1`, [billId])).rejects.toThrow(/cannot change/);
   });
 });
