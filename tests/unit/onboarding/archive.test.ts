@@ -9,6 +9,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import { archiveExpired, retentionCutoff } from '@/lib/retention/archive';
 import { HARBIN_LIKE_2025 } from '@/lib/seed/demo-bills';
 import { reconcileDay, searchPayments } from '@/lib/payments/staff-payments';
+import { residentDataExport } from '@/lib/privacy/export-data';
 import { ARCHIVED_WITH_BILL } from '@/lib/retention/archived-tables';
 import { randomTestPhone, seedAccount, seedBuilding, seedResident, seedStation } from '@/lib/seed/records';
 import { freshUtility } from './support';
@@ -148,6 +149,10 @@ describe('retention archive job', () => {
       { channel: 'sandbox-bank', started: 2, succeeded: 1, succeededFen: 10_000_000n, failed: 1, expired: 0, open: 0, ledgerMismatchFen: 0n },
     ]);
     expect(day.exceptions).toEqual([]);
+
+    // The resident's data download still lists the archived bill, marked as such.
+    const exported = (await residentDataExport(resident, '127.0.0.1', NOW)) as { accounts: { accountNo: string; bills: { archived: boolean; season: number }[] }[] };
+    expect(exported.accounts.find((a) => a.accountNo === accountNo)!.bills).toEqual([expect.objectContaining({ season: 2025, archived: true })]);
 
     const audit = await pool().query<{ action: string; archived: boolean }>(
       `SELECT action, false AS archived FROM audit_log WHERE utility_id = $1 AND action LIKE 'test.%'
