@@ -18,11 +18,11 @@ export default async function BillsPage() {
   const { locale } = await preferences();
   const m = billMessages(locale);
   const bills = await listResidentBills(residentId, new Date());
-  const carried = await listOpeningBalances(residentId);
+  const carried = await listOpeningBalances(residentId, new Date());
   return (
     <div className="flex flex-col gap-4">
       <PageTitle>{m.title}</PageTitle>
-      <OpeningBalances balances={carried} locale={locale} />
+      <OpeningBalances balances={carried} locale={locale} m={m} />
       {bills.length === 0 && carried.length === 0 && <p className="text-lg">{m.none}</p>}
       <ul className="flex flex-col gap-3">
         {bills.map((b) => (

@@ -9,7 +9,7 @@ import { Notice } from '@/components/ui/Notice';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { requireResident } from '@/lib/auth/current';
 import { getResidentBill, listResidentBills } from '@/lib/bills/resident-bills';
-import { seasonRange } from '@/lib/bills/season';
+import { billTitle, seasonRange } from '@/lib/bills/season';
 import { env } from '@/lib/env';
 import { formatMoney } from '@/lib/format/money';
 import { preferences, requestMeta } from '@/lib/http/request-context';
@@ -50,7 +50,7 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
     const payable = detail.bill.status === 'ISSUED' && detail.settlementFen > 0n;
     return (
       <div className="flex flex-col gap-5">
-        <PageTitle intro={fill(m.billLabel, { season: fill(bm.season, seasonRange(detail.bill.season)), accountNo: detail.accountNo })}>{m.title}</PageTitle>
+        <PageTitle intro={fill(m.billLabel, { season: billTitle(detail.bill, bm), accountNo: detail.accountNo })}>{m.title}</PageTitle>
         {open && (
           <Notice>
             {m.inProgress}{' '}

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Payment, Property, Tariff } from '@/lib/billing';
 import { queryBatch, uuidLiteral } from '@/lib/db/batch';
+import { OPENING_PROPERTY, openingTariff } from './opening-bill';
 import { TARIFF_COLUMNS, toTariff, type TariffRecord } from './tariff-record';
 
 /** A bill with what the billing core needs to quote it: tariff, property as billed, payments. */
@@ -9,6 +10,8 @@ export interface LoadedBill {
   accountId: string;
   utilityId: string;
   season: number;
+  /** SEASON, or OPENING: a balance carried over from the old system (lib/bills/opening-bill.ts). */
+  kind: 'SEASON' | 'OPENING';
   status: 'DRAFT' | 'ISSUED' | 'PAID' | 'VOID';
   issuedAt: Date;
   settledAt: Date | null;
@@ -20,7 +23,7 @@ export interface LoadedBill {
 }
 
 export const BILL_COLUMNS = `
-  b.id AS bill_id, b.account_id, b.utility_id AS bill_utility_id, b.season AS bill_season, b.status, b.issued_at, b.settled_at,
+  b.id AS bill_id, b.account_id, b.utility_id AS bill_utility_id, b.season AS bill_season, b.kind AS bill_kind, b.status, b.issued_at, b.settled_at,
   b.principal_fen::text AS principal_fen, b.building_area_m2::text AS bill_building_area,
   b.usable_area_m2::text AS bill_usable_area, b.metered_gj::text AS bill_gj, b.suspended, b.low_income AS bill_low_income,
   (SELECT coalesce(json_agg(json_build_object('at', l.at, 'amountFen', l.amount_fen::text) ORDER BY l.at, l.id), '[]')
@@ -32,6 +35,7 @@ export interface BillRecord extends TariffRecord {
   account_id: string;
   bill_utility_id: string;
   bill_season: number;
+  bill_kind: LoadedBill['kind'];
   status: LoadedBill['status'];
   issued_at: Date;
   settled_at: Date | null;
@@ -45,24 +49,30 @@ export interface BillRecord extends TariffRecord {
 }
 
 export function toLoadedBill(r: BillRecord): LoadedBill {
+  const principalFen = BigInt(r.principal_fen);
+  const opening = r.bill_kind === 'OPENING';
   return {
     id: r.bill_id,
     accountId: r.account_id,
     utilityId: r.bill_utility_id,
     season: r.bill_season,
+    kind: r.bill_kind,
     status: r.status,
     issuedAt: r.issued_at,
     settledAt: r.settled_at,
-    principalFen: BigInt(r.principal_fen),
-    tariff: toTariff(r),
+    principalFen,
+    // An opening balance is owed as stated: the billing core quotes it from its amount alone.
+    tariff: opening ? openingTariff(principalFen) : toTariff(r),
     tariffName: r.name,
-    property: {
-      buildingAreaM2: r.bill_building_area,
-      usableAreaM2: r.bill_usable_area,
-      meteredGJ: r.bill_gj,
-      suspended: r.suspended,
-      lowIncome: r.bill_low_income,
-    },
+    property: opening
+      ? OPENING_PROPERTY
+      : {
+          buildingAreaM2: r.bill_building_area,
+          usableAreaM2: r.bill_usable_area,
+          meteredGJ: r.bill_gj,
+          suspended: r.suspended,
+          lowIncome: r.bill_low_income,
+        },
     payments: r.ledger.map((l) => ({ at: new Date(l.at), amountFen: BigInt(l.amountFen) })),
   };
 }

@@ -2,7 +2,10 @@ import { lateFeeTicker, quoteBill, settlementFen, type BillQuote, type LateFeeTi
 import { pool } from '@/lib/db/client';
 import { BILL_COLUMNS, toLoadedBill, type BillRecord, type LoadedBill } from './load-bill';
 
-/** Bills of the accounts bound to a resident, each quoted by the billing core at `now`. */
+/**
+ * Season bills of the accounts bound to a resident, each quoted by the billing core at `now`.
+ * Opening balances are listed on their own (opening-balances.ts); getResidentBill finds both.
+ */
 export interface BillSummary {
   id: string;
   season: number;
@@ -49,7 +52,7 @@ function toSummary(r: Row, now: Date): BillSummary {
 export async function listResidentBills(residentId: string, now: Date): Promise<BillSummary[]> {
   const { rows } = await pool().query<Row>(
     `SELECT ${BILL_COLUMNS}${EXTRA} ${FROM_RESIDENT}
-     WHERE ra.resident_id = $1 AND b.status <> 'DRAFT'
+     WHERE ra.resident_id = $1 AND b.status <> 'DRAFT' AND b.kind = 'SEASON'
      ORDER BY b.season DESC, a.account_no`,
     [residentId],
   );
@@ -68,7 +71,7 @@ export async function listBillsForSession(sid: string, now: Date): Promise<BillS
      )
      SELECT true AS session_ok, x.* FROM s LEFT JOIN LATERAL (
        SELECT ${BILL_COLUMNS}${EXTRA} ${FROM_RESIDENT}
-       WHERE ra.resident_id = s.subject_id AND b.status <> 'DRAFT'
+       WHERE ra.resident_id = s.subject_id AND b.status <> 'DRAFT' AND b.kind = 'SEASON'
      ) x ON true
      ORDER BY x.bill_season DESC NULLS LAST, x.account_no`,
     [sid, now],

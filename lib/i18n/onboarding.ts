@@ -19,7 +19,8 @@ interface OnboardingMessages {
   >;
   page: Record<
     | 'importTitle' | 'importIntro' | 'fileLabel' | 'fileHint' | 'mappingLabel' | 'mappingHint' | 'dryRunLabel' | 'submit'
-    | 'submitting' | 'history' | 'noHistory' | 'fileRequired' | 'mappingRequired',
+    | 'submitting' | 'history' | 'noHistory' | 'fileRequired' | 'mappingRequired' | 'pendingMerges' | 'pendingMergesIntro'
+    | 'noPendingMerges' | 'mergeRow' | 'mergeInto' | 'markReviewed' | 'reviewed',
     string
   >;
 }
@@ -118,6 +119,13 @@ const zh: OnboardingMessages = {
     noHistory: '还没有导入记录。',
     fileRequired: '请选择户档案文件。',
     mappingRequired: '请选择收费标准对照表。',
+    pendingMerges: '待复核的合并',
+    pendingMergesIntro: '导入时手机号和产权证号相同的户已合并为一户。请逐条核对，确认无误后标记为已复核。',
+    noPendingMerges: '没有待复核的合并。',
+    mergeRow: '{file} 第 {row} 行，原户号 {legacy}',
+    mergeInto: '并入户号 {account}（{holder}），期初欠费 {balance}',
+    markReviewed: '标记为已复核',
+    reviewed: '已标记为已复核。',
   },
 };
 
@@ -215,6 +223,13 @@ const en: OnboardingMessages = {
     noHistory: 'No imports yet.',
     fileRequired: 'Choose the account records file.',
     mappingRequired: 'Choose the tariff mapping file.',
+    pendingMerges: 'Merges to review',
+    pendingMergesIntro: 'Households with the same phone and property certificate were merged on import. Check each and mark it reviewed.',
+    noPendingMerges: 'No merges waiting for review.',
+    mergeRow: '{file} row {row}, legacy account {legacy}',
+    mergeInto: 'merged into account {account} ({holder}), opening balance {balance}',
+    markReviewed: 'Mark reviewed',
+    reviewed: 'Marked reviewed.',
   },
 };
 

@@ -25,7 +25,8 @@ export const JOBS: JobDefinition[] = [
     cron: '40 3 * * *',
     async handle(_payloads, now) {
       const moved = await archiveExpired(now, env().RETENTION_YEARS);
-      console.info(`[retention] archived ${moved.bills} bills, ${moved.ledgerEntries} ledger entries, ${moved.auditEntries} audit entries`);
+      const rows = Object.entries(moved.moved).map(([table, n]) => `${n} ${table}`).join(', ');
+      console.info(`[retention] archived ${rows}, ${moved.auditEntries} audit_log`);
     },
   }),
 ];

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { OPENING_SEASON } from '@/lib/bills/opening-bill';
 import { blindIndex, encryptField, type PiiKeyring } from '@/lib/privacy/field-crypto';
 import { maskIdNumber, maskName, maskPhone } from '@/lib/privacy/mask';
 import { cleanRow, type CleanRow } from './clean-row';
@@ -222,5 +223,26 @@ async function insertAccounts(ctx: BatchContext, rows: Candidate[]): Promise<Map
       kept.map((c) => c.row.openingBalanceFen.toString()),
     ],
   );
+  // A debt carried over becomes an opening bill, paid like any bill (lib/bills/opening-bill.ts).
+  // Credits stay stated on the account; merged rows' balances wait for their review.
+  const owing = kept.filter((c) => c.row.openingBalanceFen > 0n);
+  if (owing.length) {
+    await ctx.client.query(
+      `INSERT INTO bill (account_id, utility_id, tariff_id, season, kind, status, building_area_m2, usable_area_m2, suspended,
+                         low_income, principal_fen, charge_lines, issued_at)
+       SELECT account_id, $1, tariff_id, ${OPENING_SEASON}, 'OPENING', 'ISSUED', building, usable, false, false, balance,
+              jsonb_build_array(jsonb_build_object('code', 'OPENING', 'label', '原系统结转欠费', 'amountFen', balance::text)), $2
+       FROM unnest($3::uuid[], $4::uuid[], $5::numeric[], $6::numeric[], $7::bigint[]) AS x(account_id, tariff_id, building, usable, balance)`,
+      [
+        ctx.utilityId,
+        ctx.now,
+        owing.map((c) => ids.get(c.row.accountNo)!),
+        owing.map((c) => c.target.tariffId),
+        owing.map((c) => c.row.buildingAreaM2),
+        owing.map((c) => c.row.usableAreaM2),
+        owing.map((c) => c.row.openingBalanceFen.toString()),
+      ],
+    );
+  }
   return ids;
 }

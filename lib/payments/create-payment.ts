@@ -158,8 +158,8 @@ async function insertPayment(
       JSON.stringify({ amountFen: amountFen.toString(), channel: req.channel }),
     ],
   );
-  const description = `暖心供暖 ${loaded.season}–${loaded.season + 1} 采暖费 户号${place.account_no}`;
-  return { payment: toPayment(rows[0]!), description };
+  const what = loaded.kind === 'OPENING' ? '原系统结转欠费' : `${loaded.season}–${loaded.season + 1} 采暖费`;
+  return { payment: toPayment(rows[0]!), description: `暖心供暖 ${what} 户号${place.account_no}` };
 }
 
 async function findByKey(residentId: string, key: string): Promise<PaymentRecord | null> {

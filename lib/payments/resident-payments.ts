@@ -9,6 +9,7 @@ export interface ResidentPayment {
   outTradeNo: string;
   billId: string;
   season: number;
+  billKind: 'SEASON' | 'OPENING';
   accountNo: string;
   address: string;
   holderName: string;
@@ -31,6 +32,7 @@ interface Row {
   seq: string;
   bill_id: string;
   season: number;
+  bill_kind: 'SEASON' | 'OPENING';
   account_no: string;
   address: string;
   holder_name: string;
@@ -46,7 +48,7 @@ interface Row {
   paid_at: Date | null;
 }
 
-const SELECT = `SELECT p.id, p.out_trade_no, p.seq::text AS seq, p.bill_id, b.season, a.account_no, a.address, a.holder_name,
+const SELECT = `SELECT p.id, p.out_trade_no, p.seq::text AS seq, p.bill_id, b.season, b.kind AS bill_kind, a.account_no, a.address, a.holder_name,
     u.name AS utility_name, u.name_en AS utility_name_en, u.hotline, p.channel, p.amount_fen::text AS amount_fen,
     p.status, p.channel_trade_no, p.created_at, p.expires_at, p.paid_at
   FROM payment p JOIN bill b ON b.id = p.bill_id JOIN heating_account a ON a.id = b.account_id JOIN utility u ON u.id = a.utility_id`;
@@ -60,6 +62,7 @@ function toView(r: Row): ResidentPayment {
     outTradeNo: r.out_trade_no,
     billId: r.bill_id,
     season: r.season,
+    billKind: r.bill_kind,
     accountNo: r.account_no,
     address: r.address,
     holderName: r.holder_name,

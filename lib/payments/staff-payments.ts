@@ -2,7 +2,10 @@ import { pool } from '@/lib/db/client';
 import type { ChannelId } from '@/lib/payments/channel';
 import type { PaymentState } from './payment-status';
 
-/** Payments as customer service sees them, always within the staff member's own utility. */
+/**
+ * Payments as customer service sees them, always within the staff member's own utility, live or
+ * archived by the retention job (the `*_all` views).
+ */
 export interface StaffPaymentRow {
   id: string;
   outTradeNo: string;
@@ -14,6 +17,8 @@ export interface StaffPaymentRow {
   flaggedReason: string | null;
   createdAt: Date;
   paidAt: Date | null;
+  /** Moved to the archive by the retention job (still shown, never changed). */
+  archived: boolean;
 }
 
 interface Row {
@@ -27,11 +32,12 @@ interface Row {
   flagged_reason: string | null;
   created_at: Date;
   paid_at: Date | null;
+  archived: boolean;
 }
 
 const SELECT = `SELECT p.id, p.out_trade_no, a.account_no, a.holder_name, p.channel, p.amount_fen::text AS amount_fen, p.status,
-    p.flagged_reason, p.created_at, p.paid_at
-  FROM payment p JOIN bill b ON b.id = p.bill_id JOIN heating_account a ON a.id = b.account_id`;
+    p.flagged_reason, p.created_at, p.paid_at, p.archived
+  FROM payment_all p JOIN bill_all b ON b.id = p.bill_id JOIN heating_account a ON a.id = b.account_id`;
 
 const toRow = (r: Row): StaffPaymentRow => ({
   id: r.id,
@@ -44,15 +50,24 @@ const toRow = (r: Row): StaffPaymentRow => ({
   flaggedReason: r.flagged_reason,
   createdAt: r.created_at,
   paidAt: r.paid_at,
+  archived: r.archived,
 });
 
-/** `query` matches a 户号 or a trade number exactly (ours or the channel's). */
+/**
+ * `query` matches a 户号 or a trade number exactly (ours or the channel's): each through its own
+ * index, live and archived, so a search stays a few index lookups at any number of payments.
+ */
 export async function searchPayments(utilityId: string, filter: { query?: string; status?: PaymentState; flagged?: boolean }): Promise<StaffPaymentRow[]> {
   const where = ['b.utility_id = $1'];
   const values: string[] = [utilityId];
   if (filter.query) {
     values.push(filter.query);
-    where.push(`(a.account_no = $${values.length} OR p.out_trade_no = $${values.length} OR p.channel_trade_no = $${values.length})`);
+    const q = `$${values.length}`;
+    where.push(`p.id IN (
+      SELECT x.id FROM payment_all x WHERE x.out_trade_no = ${q}
+      UNION SELECT x.id FROM payment_all x WHERE x.channel_trade_no = ${q}
+      UNION SELECT x.id FROM heating_account xa JOIN bill_all xb ON xb.account_id = xa.id JOIN payment_all x ON x.bill_id = xb.id
+             WHERE xa.utility_id = $1 AND xa.account_no = ${q})`);
   }
   if (filter.status) {
     values.push(filter.status);
@@ -105,14 +120,14 @@ export async function reconcileDay(utilityId: string, day: string): Promise<Reco
         count(*) FILTER (WHERE p.status = 'expired')::text AS expired,
         count(*) FILTER (WHERE p.status IN ('created', 'pending'))::text AS open,
         coalesce(sum(p.amount_fen - coalesce(l.amount_fen, 0)) FILTER (WHERE p.status IN ('succeeded', 'partially_refunded', 'refunded')), 0)::text AS mismatch_fen
-     FROM payment p JOIN bill b ON b.id = p.bill_id
-     LEFT JOIN bill_ledger l ON l.source_id = 'payment:' || p.id::text
+     FROM payment_all p JOIN bill_all b ON b.id = p.bill_id
+     LEFT JOIN bill_ledger_all l ON l.source_id = 'payment:' || p.id::text
      WHERE b.utility_id = $1 AND p.created_at >= $2 AND p.created_at < $3
      GROUP BY p.channel ORDER BY p.channel`,
     [utilityId, ...range],
   );
   const exceptions = await pool().query<Row & { ledger_fen: string | null }>(
-    `${SELECT.replace('SELECT ', 'SELECT l.amount_fen::text AS ledger_fen, ')} LEFT JOIN bill_ledger l ON l.source_id = 'payment:' || p.id::text
+    `${SELECT.replace('SELECT ', 'SELECT l.amount_fen::text AS ledger_fen, ')} LEFT JOIN bill_ledger_all l ON l.source_id = 'payment:' || p.id::text
      WHERE b.utility_id = $1 AND p.created_at >= $2 AND p.created_at < $3
        AND (p.flagged_reason IS NOT NULL
             OR (p.status IN ('succeeded', 'partially_refunded', 'refunded') AND (l.amount_fen IS NULL OR l.amount_fen <> p.amount_fen)))

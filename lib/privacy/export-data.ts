@@ -28,9 +28,10 @@ export async function residentDataExport(residentId: string, ip: string, now: Da
      WHERE ra.resident_id = $1 ORDER BY a.account_no`,
     [residentId],
   );
-  const bills = await db.query<{ account_id: string; season: number; status: string; principal_fen: string; issued_at: Date }>(
-    `SELECT b.account_id, b.season, b.status, b.principal_fen::text, b.issued_at FROM bill b
-     WHERE b.account_id IN (SELECT account_id FROM resident_account WHERE resident_id = $1) ORDER BY b.season`,
+  // Archived bills are the resident's data too (bill_all: live and archived).
+  const bills = await db.query<{ account_id: string; season: number; kind: string; status: string; principal_fen: string; issued_at: Date; archived: boolean }>(
+    `SELECT b.account_id, b.season, b.kind, b.status, b.principal_fen::text, b.issued_at, b.archived FROM bill_all b
+     WHERE b.account_id IN (SELECT account_id FROM resident_account WHERE resident_id = $1) ORDER BY b.season, b.issued_at`,
     [residentId],
   );
   const closures = await db.query(`SELECT requested_at, reason, status, handled_at FROM closure_request WHERE resident_id = $1`, [residentId]);
@@ -55,7 +56,9 @@ export async function residentDataExport(residentId: string, ip: string, now: Da
       boundAt: a.bound_at.toISOString(),
       bills: bills.rows
         .filter((b) => b.account_id === a.id)
-        .map((b) => ({ season: b.season, status: b.status, principalFen: b.principal_fen, issuedAt: b.issued_at.toISOString() })),
+        .map((b) => ({
+          season: b.season, kind: b.kind, status: b.status, principalFen: b.principal_fen, issuedAt: b.issued_at.toISOString(), archived: b.archived,
+        })),
     })),
     closureRequests: closures.rows,
     activity: activity.rows.map((r) => ({ at: r.at.toISOString(), action: r.action, entity: r.entity, ip: r.ip })),

@@ -7,6 +7,7 @@ import { saveTariff } from '@/lib/bills/save-tariff';
 import { pool } from '@/lib/db/client';
 import { MESSY_CASES, mappingCsv } from '@/lib/onboarding/generate-legacy';
 import { writeLegacyFile } from '@/lib/onboarding/write-legacy-file';
+import { randomTestPhone, seedResident } from '@/lib/seed/records';
 import { seedHousehold, seedTestStaff, signIn } from './support';
 
 async function staffSignIn(page: Page, role: 'AGENT' | 'SUPERVISOR' | 'ADMIN') {
@@ -58,6 +59,69 @@ test('an administrator uploads a messy GBK file and sees the report', async ({ p
   for await (const chunk of csv) text += String(chunk);
   expect(text).toContain('LG00000000');
   expect(text).not.toMatch(/199\d{8}/);
+
+  // The two merges wait for review on the same page; marking one keeps who and when.
+  const merges = page.getByTestId('pending-merges').getByRole('listitem');
+  await expect(merges).toHaveCount(2);
+  await merges.first().getByRole('button', { name: /标记为已复核/ }).click();
+  await expect(merges).toHaveCount(1);
+  const { rows } = await pool().query<{ username: string }>(
+    `SELECT s.username FROM import_merge m JOIN staff s ON s.id = m.reviewed_by JOIN import_batch b ON b.id = m.import_id
+     WHERE b.utility_id = $1 AND m.reviewed_at IS NOT NULL`,
+    [staff.utilityId],
+  );
+  expect(rows).toEqual([{ username: staff.username }]);
+});
+
+test('a resident pays the debt carried over from the old system through the usual payment flow', async ({ page }) => {
+  const { rows } = await pool().query<{ id: string }>(
+    `SELECT a.id FROM heating_account a JOIN utility u ON u.id = a.utility_id WHERE u.code = 'e2e-heating' AND a.account_no = 'LG00000019'`,
+  );
+  const phone = randomTestPhone();
+  await seedResident(phone, '王秀兰', [rows[0]!.id]);
+  await signIn(page, phone);
+  await page.goto('/bills');
+  await expect(page.getByTestId('opening-balance')).toContainText('户号 LG00000019: 欠费 ¥2,400.00');
+  await page.getByRole('link', { name: /缴纳结转欠费 ¥2,400.00/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '缴费' })).toBeVisible();
+  await expect(page.getByText(/原系统结转欠费/).first()).toBeVisible();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByTestId('confirm-amount')).toHaveText('¥2,400.00');
+  await page.getByRole('button', { name: '确认支付 ¥2,400.00' }).click();
+  await expect(page.getByTestId('bank-amount')).toHaveText('¥2,400.00');
+  await page.getByRole('button', { name: '确认付款' }).click();
+  await expect(page.getByTestId('payment-status')).toHaveAttribute('data-status', 'succeeded', { timeout: 20_000 });
+  await page.getByRole('link', { name: '查看电子收据' }).click();
+  await expect(page.getByTestId('receipt-amount')).toHaveText('¥2,400.00');
+  await expect(page.getByText('原系统结转欠费')).toBeVisible();
+  await page.goto('/bills');
+  await expect(page.getByRole('link', { name: /缴纳结转欠费/ })).toHaveCount(0);
+  await expect(page.getByText('已缴清')).toBeVisible();
+});
+
+test('the upload route refuses other sites, other roles and oversized bodies with a clear message', async ({ page, baseURL }) => {
+  await staffSignIn(page, 'ADMIN');
+  const origin = new URL(baseURL!).origin;
+  const files = (size: number) => ({
+    file: { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.alloc(size, 0x41) },
+    mapping: { name: 'mapping.csv', mimeType: 'text/csv', buffer: Buffer.from(mappingCsv()) },
+  });
+  const foreign = await page.request.post('/staff/import/upload', { headers: { origin: 'https://evil.example' }, multipart: files(10) });
+  expect(foreign.status()).toBe(403);
+  expect(await foreign.json()).toEqual({ error: '您没有权限进行此操作。' });
+
+  const big = await page.request.post('/staff/import/upload', { headers: { origin }, multipart: files(12 * 1024 * 1024) });
+  expect(big.status()).toBe(413);
+  expect(await big.json()).toEqual({ error: '文件超过 10 MB，请用命令行导入。' });
+
+  const empty = await page.request.post('/staff/import/upload', { headers: { origin }, multipart: { mapping: files(1).mapping } });
+  expect(empty.status()).toBe(400);
+  expect(await empty.json()).toEqual({ fieldErrors: { file: '请选择户档案文件。' } });
+
+  await page.context().clearCookies();
+  await staffSignIn(page, 'AGENT');
+  const agent = await page.request.post('/staff/import/upload', { headers: { origin }, multipart: files(10) });
+  expect(agent.status()).toBe(403);
 });
 
 test('an agent sees phone and ID masked and cannot reveal them', async ({ page }) => {

@@ -8,7 +8,7 @@ import { PageTitle } from '@/components/ui/PageTitle';
 import { requireResident } from '@/lib/auth/current';
 import { explainLines, upcomingRules } from '@/lib/bills/explain';
 import { getResidentBill } from '@/lib/bills/resident-bills';
-import { seasonRange } from '@/lib/bills/season';
+import { billTitle } from '@/lib/bills/season';
 import { formatMoney } from '@/lib/format/money';
 import { formatDateTime } from '@/lib/format/time';
 import { preferences } from '@/lib/http/request-context';
@@ -30,10 +30,12 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
   const { bill, quote } = detail;
   const why = explainLines(bill.tariff, bill.property, m);
   const notes = upcomingRules(bill.tariff, detail.at, quote.dueFen, m);
+  // An opening balance is owed as stated: no lines to explain, no area or tariff behind it.
+  const opening = bill.kind === 'OPENING';
   const area = bill.tariff.areaBasis === 'BUILDING' ? bill.property.buildingAreaM2 : bill.property.usableAreaM2;
   return (
     <article className="flex flex-col gap-5">
-      <PageTitle intro={fill(m.season, seasonRange(bill.season))}>{m.detailTitle}</PageTitle>
+      <PageTitle intro={billTitle(bill, m)}>{m.detailTitle}</PageTitle>
 
       <section aria-label={m.dueNow} className="flex flex-col gap-3 rounded-2xl border-2 border-warm bg-card p-4">
         <LiveDue ticker={detail.ticker} labels={{ dueNow: m.dueNow, lateFee: m.lateFee }} />
@@ -49,32 +51,36 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
         )}
       </section>
 
-      <section aria-labelledby="lines-heading" className="flex flex-col gap-3">
-        <h2 id="lines-heading" className="text-2xl font-bold">
-          {m.lines}
-        </h2>
-        <ul className="flex flex-col gap-2">
-          {quote.lines.map((line) => (
-            <li key={line.code} className="rounded-xl border-2 border-warm-soft bg-card p-3" data-line={line.code}>
-              <p className="flex flex-wrap justify-between gap-2 text-xl">
-                <span className="font-semibold">{line.label}</span>
-                <span className="font-bold">{formatMoney(line.amountFen)}</span>
-              </p>
-              {why[line.code] && (
-                <p className="mt-1 text-lg text-ink-soft">
-                  <span className="sr-only">{m.why}: </span>
-                  {why[line.code]}
+      {opening ? (
+        <p className="rounded-xl bg-warm-soft p-3 text-lg">{m.openingNote}</p>
+      ) : (
+        <section aria-labelledby="lines-heading" className="flex flex-col gap-3">
+          <h2 id="lines-heading" className="text-2xl font-bold">
+            {m.lines}
+          </h2>
+          <ul className="flex flex-col gap-2">
+            {quote.lines.map((line) => (
+              <li key={line.code} className="rounded-xl border-2 border-warm-soft bg-card p-3" data-line={line.code}>
+                <p className="flex flex-wrap justify-between gap-2 text-xl">
+                  <span className="font-semibold">{line.label}</span>
+                  <span className="font-bold">{formatMoney(line.amountFen)}</span>
                 </p>
-              )}
-            </li>
+                {why[line.code] && (
+                  <p className="mt-1 text-lg text-ink-soft">
+                    <span className="sr-only">{m.why}: </span>
+                    {why[line.code]}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+          {notes.map((note) => (
+            <p key={note} className="rounded-xl bg-warm-soft p-3 text-lg">
+              {note}
+            </p>
           ))}
-        </ul>
-        {notes.map((note) => (
-          <p key={note} className="rounded-xl bg-warm-soft p-3 text-lg">
-            {note}
-          </p>
-        ))}
-      </section>
+        </section>
+      )}
 
       <section aria-labelledby="account-heading">
         <h2 id="account-heading" className="sr-only">
@@ -87,12 +93,16 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
           <dd>{detail.accountNo}</dd>
           <dt className="text-ink-soft">{m.address}</dt>
           <dd>{detail.address}</dd>
-          <dt className="text-ink-soft">{m.billingArea}</dt>
-          <dd>
-            {String(area)} ㎡（{bill.tariff.areaBasis === 'BUILDING' ? m.basisBUILDING : m.basisUSABLE}）
-          </dd>
-          <dt className="text-ink-soft">{m.tariff}</dt>
-          <dd>{bill.tariffName}</dd>
+          {!opening && (
+            <>
+              <dt className="text-ink-soft">{m.billingArea}</dt>
+              <dd>
+                {String(area)} ㎡（{bill.tariff.areaBasis === 'BUILDING' ? m.basisBUILDING : m.basisUSABLE}）
+              </dd>
+              <dt className="text-ink-soft">{m.tariff}</dt>
+              <dd>{bill.tariffName}</dd>
+            </>
+          )}
           <dt className="text-ink-soft">{m.issuedAt}</dt>
           <dd>{formatDateTime(bill.issuedAt)}</dd>
         </dl>

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PrintButton } from '@/components/bills/PrintButton';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { requireResident } from '@/lib/auth/current';
-import { seasonRange } from '@/lib/bills/season';
+import { billTitle } from '@/lib/bills/season';
 import { formatMoney } from '@/lib/format/money';
 import { formatDateTime } from '@/lib/format/time';
 import { preferences } from '@/lib/http/request-context';
@@ -43,7 +43,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ paymen
         <dt className="text-ink-soft">{m.address}</dt>
         <dd>{payment.address}</dd>
         <dt className="text-ink-soft">{m.season}</dt>
-        <dd>{fill(bm.season, seasonRange(payment.season))}</dd>
+        <dd>{billTitle({ kind: payment.billKind, season: payment.season }, bm)}</dd>
         <dt className="text-ink-soft">{m.amount}</dt>
         <dd className="text-2xl font-bold" data-testid="receipt-amount">
           {formatMoney(payment.amountFen)}

@@ -78,6 +78,7 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
               </p>
               <p className="break-all text-ink-soft">
                 {s.tradeNo} {r.outTradeNo} · {formatDateTime(r.createdAt)}
+                {r.archived && ` · ${s.archived}`}
               </p>
               {r.flaggedReason && <p className="font-semibold text-bad">{fill(s.flagged, { reason: r.flaggedReason })}</p>}
             </li>

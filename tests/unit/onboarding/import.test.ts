@@ -99,7 +99,21 @@ describe('import of a messy legacy file', () => {
     // The carried-over debt reaches the resident's bill page once the account is bound.
     const owing = await pool().query<{ id: string }>(`SELECT id FROM heating_account WHERE utility_id = $1 AND account_no = 'LG00000019'`, [utility.id]);
     const resident = await seedResident(randomTestPhone(), null, [owing.rows[0]!.id]);
-    expect(await listOpeningBalances(resident)).toEqual([{ accountNo: 'LG00000019', amountFen: 240_000n, asOf: NOW }]); // 2400.00 元
+    const balances = await listOpeningBalances(resident, NOW);
+    expect(balances).toEqual([{ accountNo: 'LG00000019', amountFen: 240_000n, asOf: NOW, bill: { id: expect.any(String), dueFen: 240_000n, status: 'ISSUED' } }]); // 2400.00 元
+    // Every carried-over debt, and only debts, became an opening bill of exactly its amount.
+    const opening = await pool().query<{ n: string; total: string }>(
+      `SELECT count(*)::text AS n, coalesce(sum(b.principal_fen), 0)::text AS total FROM bill b JOIN heating_account a ON a.id = b.account_id
+       WHERE a.utility_id = $1 AND b.kind = 'OPENING' AND b.season = 0 AND b.status = 'ISSUED'`,
+      [utility.id],
+    );
+    const owed = await pool().query<{ n: string; total: string }>(
+      `SELECT count(*)::text AS n, coalesce(sum(ia.opening_balance_fen), 0)::text AS total FROM imported_account ia
+       JOIN heating_account a ON a.id = ia.account_id WHERE a.utility_id = $1 AND ia.opening_balance_fen > 0`,
+      [utility.id],
+    );
+    expect(opening.rows[0]).toEqual(owed.rows[0]);
+    expect(Number(opening.rows[0]!.n)).toBeGreaterThan(0);
   });
 
   it('importing the same file twice changes nothing', async () => {

@@ -1,0 +1,33 @@
+/**
+ * What leaves the live tables together with a bill when it is archived. Each table `t` has an
+ * archive `t_archive` with the same columns plus `archived_at`, append-only triggers on the
+ * archive, and a `money_row_leaves_only_into_archive('t_archive')` trigger on `t` (see the
+ * migration `archive_payments_and_lookup_indexes`). Parents come before their children.
+ *
+ * Adding a money table that references a bill or a payment (refunds) is one entry here, plus its
+ * archive table, triggers and `*_all` view in a migration. A test checks that every foreign key
+ * into an archived table comes from a table listed here, so a forgotten entry fails the suite
+ * instead of failing the nightly job. Every table is keyed by `id`.
+ */
+export interface ArchivedTable {
+  table: string;
+  keyType: 'uuid' | 'bigint';
+  /** The row it belongs to: its parent's table (listed earlier) and the column naming it. */
+  parent?: { table: string; column: string };
+  /**
+   * Rows in this state keep their bill live (money still moving): a bill is archived only
+   * once none of its rows here matches. SQL over this table's columns, alias-free.
+   */
+  holdsBillWhile?: string;
+}
+
+export const ARCHIVED_WITH_BILL: readonly ArchivedTable[] = [
+  { table: 'bill', keyType: 'uuid' },
+  { table: 'bill_ledger', keyType: 'bigint', parent: { table: 'bill', column: 'bill_id' } },
+  { table: 'payment', keyType: 'uuid', parent: { table: 'bill', column: 'bill_id' }, holdsBillWhile: `status IN ('created', 'pending')` },
+  { table: 'payment_event', keyType: 'bigint', parent: { table: 'payment', column: 'payment_id' } },
+  // Refunds, once their table exists (a refund still being processed keeps its bill live):
+  // { table: 'refund', keyType: 'uuid', parent: { table: 'payment', column: 'payment_id' }, holdsBillWhile: `status IN (…open states…)` },
+];
+
+export const archiveOf = (table: string): string => `${table}_archive`;
