@@ -46,8 +46,9 @@ export async function applyPayoutState(snapshot: RefundSnapshot, source: PayoutS
       await audit(client, row.utility_id, payout, 'refund.payout_succeeded_after_failed', { source }, now);
     }
     await client.query(
-      `UPDATE refund_payout SET status = $2, channel_refund_no = coalesce(channel_refund_no, $3),
-         succeeded_at = CASE WHEN $2 = 'succeeded' THEN coalesce($4, $5) ELSE succeeded_at END, updated_at = $5
+      `UPDATE refund_payout SET status = $2::text, channel_refund_no = coalesce(channel_refund_no, $3::text),
+         succeeded_at = CASE WHEN $2::text = 'succeeded' THEN coalesce($4::timestamptz, $5::timestamptz) ELSE succeeded_at END,
+         updated_at = $5::timestamptz
        WHERE id = $1`,
       [payout.id, target, snapshot.channelRefundNo, snapshot.succeededAt, now],
     );

@@ -3,6 +3,7 @@ import { pool } from '@/lib/db/client';
 import { isChannelError, type RefundSnapshot } from '@/lib/payments/channel';
 import type { Channels } from '@/lib/payments/app-channels';
 import { applyPayoutState } from './apply-payout-state';
+import { prepareRefundQueues } from './pay-job';
 import { allocatePayouts, payoutsOf, type Payout } from './payouts';
 import { lockRefund, moveRefund, recordRefundStep } from './records';
 
@@ -24,6 +25,7 @@ export interface PayPolicy {
 const SYSTEM = { kind: 'SYSTEM' } as const;
 
 export async function payRefund(channels: Channels, refundId: string, now: Date, policy: PayPolicy): Promise<void> {
+  await prepareRefundQueues();
   const toSend = await withTransaction(async (client) => {
     const refund = await lockRefund(client, refundId, SYSTEM);
     if (refund.state === 'approved' || refund.state === 'failed') {
@@ -85,6 +87,7 @@ async function sendPayout(channels: Channels, payout: Payout, now: Date, errors:
  * attempt); some still processing at the channel → stays refunding until a notify or query.
  */
 export async function settleRefund(refundId: string, now: Date, policy: PayPolicy, error: string | null = null): Promise<void> {
+  await prepareRefundQueues();
   await withTransaction(async (client) => {
     const refund = await lockRefund(client, refundId, SYSTEM);
     if (refund.state !== 'refunding') return;

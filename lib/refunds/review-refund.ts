@@ -1,6 +1,6 @@
 import { withTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
-import { enqueuePayRefund } from './pay-job';
+import { enqueuePayRefund, prepareRefundQueues } from './pay-job';
 import { lockRefund, moveRefund, recordRefundStep, type RefundActor } from './records';
 import type { RefundState } from './state-machine';
 
@@ -14,6 +14,7 @@ type Staff = Extract<RefundActor, { kind: 'STAFF' }>;
 export const REJECT_REASON_MAX = 500;
 
 export async function startReview(input: { refundId: string; actor: Staff }, now: Date): Promise<void> {
+  await prepareRefundQueues();
   await withTransaction(async (client) => {
     const refund = await lockRefund(client, input.refundId, input.actor);
     await moveRefund(client, refund, 'under_review', input.actor, { kind: 'review' }, now);
@@ -23,6 +24,7 @@ export async function startReview(input: { refundId: string; actor: Staff }, now
 export type ApproveOutcome = 'approved' | 'awaiting_supervisor';
 
 export async function approveRefund(input: { refundId: string; actor: Staff }, now: Date): Promise<ApproveOutcome> {
+  await prepareRefundQueues();
   return withTransaction(async (client) => {
     const refund = await lockRefund(client, input.refundId, input.actor);
     if (refund.state === 'submitted') await moveRefund(client, refund, 'under_review', input.actor, { kind: 'review' }, now);
@@ -52,6 +54,7 @@ const REJECTABLE: readonly RefundState[] = ['submitted', 'under_review', 'failed
 export async function rejectRefund(input: { refundId: string; actor: Staff; reason: string }, now: Date): Promise<void> {
   const reason = input.reason.trim();
   if (reason.length === 0 || reason.length > REJECT_REASON_MAX) throw new AppError('invalid_input', 'reason');
+  await prepareRefundQueues();
   await withTransaction(async (client) => {
     const refund = await lockRefund(client, input.refundId, input.actor);
     if (!REJECTABLE.includes(refund.state)) throw new AppError('invalid_transition', `reject in ${refund.state}`);
@@ -68,6 +71,7 @@ export async function rejectRefund(input: { refundId: string; actor: Staff; reas
 
 /** Staff ask for another payment attempt of a failed (or escalated) refund at once. */
 export async function retryRefundNow(input: { refundId: string; actor: Staff }, now: Date): Promise<void> {
+  await prepareRefundQueues();
   await withTransaction(async (client) => {
     const refund = await lockRefund(client, input.refundId, input.actor);
     if (refund.state !== 'failed') throw new AppError('invalid_transition', `retry in ${refund.state}`);

@@ -7,6 +7,7 @@ import { formatMoney } from '@/lib/format/money';
 import { computeRefund } from './compute-amount';
 import { loadRefundBasis } from './load-basis';
 import { enqueueRefundNotice } from './notices';
+import { prepareRefundQueues } from './pay-job';
 import { insertRefundPhotos, storeRefundPhotos } from './photos';
 import { assertRefundable, refusalOf } from './quote-refund';
 import { recordRefundStep } from './records';
@@ -61,9 +62,16 @@ export async function submitRefund(input: SubmitRefundInput, now: Date, policy: 
   if (existing) return existing;
   await hit({ key: `refund:${input.residentId}`, windowSeconds: 86_400, max: REFUNDS_PER_DAY }, now);
   const photos = await storeRefundPhotos(input.photos ?? []);
+  await prepareRefundQueues();
 
   return withTransaction(async (client) => {
     const loaded = await loadRefundBasis(client, { residentId: input.residentId, billId: input.billId, reason: input.reason, now, lock: true });
+    // A double click waits here for the first submit's lock, then finds its request.
+    const { rows: same } = await client.query<{ id: string; number: number }>(
+      `SELECT id, number FROM refund_request WHERE resident_id = $1 AND idempotency_key = $2`,
+      [input.residentId, input.idempotencyKey],
+    );
+    if (same[0]) return { refundId: same[0].id, number: same[0].number, created: false };
     const computed = computeRefund(input.reason, loaded.basis);
     assertRefundable(refusalOf(input.reason, loaded, computed));
     const expectedBy = addWorkingDays(shanghaiDay(now), policy.promiseWorkingDays);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
 import { pool } from '@/lib/db/client';
 import { withTransaction } from '@/lib/db/transaction';
 import { findTrade } from './trades';
@@ -33,8 +34,8 @@ const toRefund = (r: Row): BankRefund => ({
 
 const COLUMNS = `bank_refund_no, out_trade_no, out_refund_no, refund_fen::text AS refund_fen, status, succeeded_at`;
 
-export async function findRefund(merchantId: string, outRefundNo: string): Promise<BankRefund | null> {
-  const { rows } = await pool().query<Row>(
+export async function findRefund(merchantId: string, outRefundNo: string, db: pg.Pool | pg.PoolClient = pool()): Promise<BankRefund | null> {
+  const { rows } = await db.query<Row>(
     `SELECT ${COLUMNS} FROM sandbox_bank_refund WHERE merchant_id = $1 AND out_refund_no = $2`,
     [merchantId, outRefundNo],
   );
@@ -50,7 +51,9 @@ export async function createRefund(
   return withTransaction(async (client) => {
     const trade = await findTrade(client, { merchantId, outTradeNo: request.out_trade_no }, true);
     if (!trade) return 'NOT_FOUND';
-    const existing = await findRefund(merchantId, request.out_refund_no);
+    // On the transaction's own connection: asking the pool for another while holding this one
+    // starves it when many refunds arrive at once.
+    const existing = await findRefund(merchantId, request.out_refund_no, client);
     if (existing) return existing;
     const { rows } = await client.query<{ total: string }>(
       `SELECT coalesce(sum(refund_fen), 0)::text AS total FROM sandbox_bank_refund WHERE merchant_id = $1 AND out_trade_no = $2`,
