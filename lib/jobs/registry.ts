@@ -1,6 +1,7 @@
 import { pruneRateLimits } from '@/lib/auth/rate-limit';
 import { paymentQueryJob, pruneNotifyReplaysJob } from '@/lib/payments/query-job';
 import { sandboxNotifyJob } from '@/lib/sandbox-bank/notify-job';
+import { sandboxRefundNotifyJob } from '@/lib/sandbox-bank/refund-notify-job';
 import { COMPLAINT_JOBS } from '@/lib/complaints/jobs';
 import { REFUND_JOBS } from '@/lib/refunds/jobs';
 import { env } from '@/lib/env';
@@ -19,6 +20,7 @@ export const JOBS: JobDefinition[] = [
   paymentQueryJob,
   pruneNotifyReplaysJob,
   sandboxNotifyJob,
+  sandboxRefundNotifyJob,
   ...COMPLAINT_JOBS,
   ...REFUND_JOBS,
   defineJob({

@@ -9,6 +9,10 @@ import { payRefund } from '@/lib/refunds/pay-refund';
 import { approveRefund, rejectRefund } from '@/lib/refunds/review-refund';
 import { submitRefund } from '@/lib/refunds/submit-refund';
 import { sweepRefunds } from '@/lib/refunds/sweep';
+import { receiveRefundNotify } from '@/lib/refunds/receive-refund-notify';
+import { signSandboxMessage } from '@/lib/payments/channels/sandbox-bank/protocol';
+import { refundFields } from '@/lib/sandbox-bank/gateway';
+import { createRefund } from '@/lib/sandbox-bank/refunds';
 import { deliverTradeNotify } from '@/lib/sandbox-bank/notify-job';
 import { decideTrade, findTrade } from '@/lib/sandbox-bank/trades';
 import { seedStaff } from '@/lib/seed/records';
@@ -166,5 +170,44 @@ describe('paying refunds back through the original payment', () => {
     await rejectRefund({ refundId: a.refundId, actor: agent, reason: '报停手续未办完' }, new Date());
     const { rows } = await pool().query(`SELECT state, reject_reason FROM refund_request WHERE id = $1`, [a.refundId]);
     expect(rows[0]).toEqual({ state: 'rejected', reject_reason: '报停手续未办完' });
+  });
+
+  it('a refund settled at the bank later is booked by its verified notify, once; forged and replayed notifies change nothing', async () => {
+    const bill = await paidBill();
+    const id = await requestUnderReview(bill, 10_000n);
+    const agent = await staff(bill.utilityId, 'AGENT');
+    await approveRefund({ refundId: id, actor: agent }, new Date());
+    // The request never reaches the bank this time: the payout is left processing.
+    const real = world.channels.get('sandbox-bank')!;
+    const down: PaymentChannel = { ...real, refund: () => Promise.reject(new ChannelError('gateway_timeout', 'no answer')) };
+    await payRefund(new Map([['sandbox-bank', down]]), id, new Date(), policy);
+    expect(await stateOf(id)).toMatchObject({ state: 'failed' });
+    const { rows: payouts } = await pool().query<{ out_refund_no: string }>(`SELECT out_refund_no FROM refund_payout WHERE refund_id = $1`, [id]);
+    // The bank settles it after all and tells us.
+    const settled = await createRefund(
+      world.side.merchantId,
+      { out_trade_no: bill.outTradeNo, out_refund_no: payouts[0]!.out_refund_no, refund_fen: '10000', notify_url: '' },
+      new Date(),
+    );
+    if (typeof settled === 'string') throw new Error(settled);
+    const body = (secret: string) =>
+      JSON.stringify(
+        signSandboxMessage({ type: 'refund.notify', merchant_id: world.side.merchantId, ...refundFields(settled) }, secret, {
+          now: new Date(),
+          nonce: randomBytes(16).toString('hex'),
+        }),
+      );
+    const notify = (b: string) => receiveRefundNotify(world.channels, 'sandbox-bank', { headers: new Headers(), body: b }, new Date(), policy);
+    expect((await notify(body(randomBytes(32).toString('hex'))))?.status).toBe(400); // forged
+    const genuine = body(world.side.secret);
+    expect((await notify(genuine))?.status).toBe(200);
+    expect((await notify(genuine))?.status).toBe(400); // replayed nonce
+    expect((await notify(body(world.side.secret)))?.status).toBe(200); // the bank's retry, freshly signed
+    const { rows: ledger } = await pool().query(`SELECT 1 FROM bill_ledger WHERE bill_id = $1 AND kind = 'refund'`, [bill.billId]);
+    expect(ledger).toHaveLength(1);
+    // The next sweep finds the money already back and closes the request without paying again.
+    await sweepRefunds(world.channels, new Date(Date.now() + 120_000), policy);
+    expect(await stateOf(id)).toMatchObject({ state: 'refunded' });
+    expect(await bankRefunds(bill.outTradeNo)).toHaveLength(1);
   });
 });
