@@ -150,8 +150,9 @@ export async function moveRefund(
   );
   await recordRefundStep(client, refund, actor, { ...step, from: refund.state, to }, now);
   const template = NOTICE_OF[to];
-  // A retry back into refunding is not news to the resident; the first payment attempt is.
-  if (template && !(to === 'refunding' && refund.state === 'failed')) {
+  // A retry is not news to the resident, nor is its failure: the first attempt and failure are.
+  const repeat = (to === 'refunding' && refund.state === 'failed') || (to === 'failed' && refund.attempts > 1);
+  if (template && !repeat) {
     await enqueueRefundNotice(client, {
       refundId: refund.id,
       template,
