@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { pool } from '@/lib/db/client';
 import { seedStaff } from '@/lib/seed/records';
+import { auditLayout, LIMITS } from './audit';
 import { staffSignIn } from './complaints-support';
 import { billOf, seedSucceededPayment } from './payments-support';
 import { seedBills, seedHousehold, signIn } from './support';
@@ -58,6 +59,8 @@ async function axe(page: Page, mode: 'standard' | 'elder') {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', ...(mode === 'elder' ? ['wcag2aaa'] : [])]).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), page.url()).toEqual([]);
+  // Text sizes, targets, landmarks of the pages with their content (the route audits see them empty).
+  expect(await auditLayout(page, LIMITS[mode]), page.url()).toEqual([]);
 }
 
 async function askForSuspensionRefund(page: Page, mode: 'standard' | 'elder') {

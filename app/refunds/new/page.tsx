@@ -119,7 +119,7 @@ export default async function NewRefundPage({ searchParams }: { searchParams: Pr
           )}
         </section>
       )}
-      <Link href="/refunds" className="text-lg font-semibold text-warm underline">
+      <Link href="/refunds" className="inline-flex min-h-11 w-fit items-center text-lg font-semibold text-warm underline elder:min-h-[3rem]">
         {m.title}
       </Link>
     </div>
