@@ -28,6 +28,12 @@ const schema = z.object({
   PUBLIC_ORIGIN: z.url().optional(),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
+  /** Refunds above this many fen need a supervisor's second approval. */
+  REFUND_SUPERVISOR_THRESHOLD_FEN: z.coerce.number().int().min(0).max(100_000_000).default(50_000),
+  /** The utility's promise: money back within this many working days of the request. */
+  REFUND_PROMISE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  /** Payment attempts of a refund at the channels before it is escalated to staff. */
+  REFUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   ...PAYMENT_ENV_SHAPE,
 });
 

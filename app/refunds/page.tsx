@@ -1,9 +1,65 @@
-import { ComingSoon } from '@/components/layout/ComingSoon';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { RefundLines } from '@/components/refunds/RefundLines';
+import { RefundTimeline } from '@/components/refunds/RefundTimeline';
+import { Notice } from '@/components/ui/Notice';
+import { PageTitle } from '@/components/ui/PageTitle';
 import { requireResident } from '@/lib/auth/current';
+import { formatMoney } from '@/lib/format/money';
 import { preferences } from '@/lib/http/request-context';
+import { fill } from '@/lib/i18n';
+import { refundMessages } from '@/lib/i18n/refunds';
+import { listMyRefunds } from '@/lib/refunds/queries';
 
-export default async function Page() {
-  await requireResident();
-  const { t } = await preferences();
-  return <ComingSoon title={t.home.refunds} />;
+export const metadata: Metadata = { title: '退费进度' };
+
+const FINISHED = new Set(['refunded', 'rejected']);
+
+export default async function RefundsPage({ searchParams }: { searchParams: Promise<{ submitted?: string }> }) {
+  const { residentId } = await requireResident();
+  const { locale } = await preferences();
+  const m = refundMessages(locale);
+  const { submitted } = await searchParams;
+  const refunds = await listMyRefunds(residentId);
+  return (
+    <div className="flex flex-col gap-5">
+      <PageTitle>{m.title}</PageTitle>
+      {submitted && /^\d+$/.test(submitted) && <Notice tone="ok" live>{fill(m.submitted, { number: submitted })}</Notice>}
+      <p className="text-lg">{m.intro}</p>
+      <Link href="/refunds/new" className="inline-flex min-h-11 w-fit items-center rounded-xl bg-warm px-5 text-xl font-bold text-white elder:min-h-[3rem]">
+        {m.newRequest}
+      </Link>
+      {refunds.length === 0 && <p className="text-lg">{m.none}</p>}
+      <ul className="flex flex-col gap-4">
+        {refunds.map((r) => (
+          <li key={r.id} className="flex flex-col gap-3 rounded-xl border-2 border-warm-soft bg-card p-4" data-testid="refund-card">
+            <h2 className="text-xl font-bold">
+              {fill(m.number, { number: r.number })} · {m.reasons[r.reason]} · {formatMoney(r.amountFen)}
+            </h2>
+            <p className="text-xl font-semibold" data-testid="refund-state">
+              {m.states[r.state]}
+            </p>
+            <p className="text-lg">
+              {fill(m.billShort, { season: r.season, accountNo: r.accountNo })}
+            </p>
+            {!FINISHED.has(r.state) && (
+              <p className="text-lg" data-testid="refund-expected">
+                {fill(m.expected, { date: r.expectedBy })}
+              </p>
+            )}
+            {r.state === 'rejected' && r.rejectReason && (
+              <p className="text-lg font-semibold text-bad" data-testid="refund-rejected">
+                {fill(m.rejectedBecause, { reason: r.rejectReason })}
+              </p>
+            )}
+            <details>
+              <summary className="min-h-11 cursor-pointer text-lg font-semibold text-warm elder:min-h-[3rem]">{m.howTitle}</summary>
+              <RefundLines lines={r.lines} m={m} />
+            </details>
+            <RefundTimeline events={r.events} m={m} locale={locale} showActors={false} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }

@@ -6,6 +6,7 @@ import { requireStaff } from '@/lib/auth/current';
 import { preferences } from '@/lib/http/request-context';
 import { staffPaymentMessages } from '@/lib/i18n/payments';
 import { complaintMessages } from '@/lib/i18n/complaints';
+import { refundMessages } from '@/lib/i18n/refunds';
 import { utilityName } from '@/lib/utilities/queries';
 import { StaffLinks } from '@/components/onboarding/StaffLinks';
 
@@ -44,6 +45,9 @@ export default async function StaffHome() {
         )}
         <Link href="/staff/payments" className="inline-flex min-h-11 items-center rounded-xl border-2 border-warm px-5 text-xl font-semibold text-warm elder:min-h-[3rem]">
           {staffPaymentMessages(locale).title}
+        </Link>
+        <Link href="/staff/refunds" className="inline-flex min-h-11 items-center rounded-xl border-2 border-warm px-5 text-xl font-semibold text-warm elder:min-h-[3rem]">
+          {refundMessages(locale).staff.link}
         </Link>
       </nav>
       <StaffLinks role={staff.role} locale={locale} />

@@ -1,7 +1,9 @@
 import { pruneRateLimits } from '@/lib/auth/rate-limit';
 import { paymentQueryJob, pruneNotifyReplaysJob } from '@/lib/payments/query-job';
 import { sandboxNotifyJob } from '@/lib/sandbox-bank/notify-job';
+import { sandboxRefundNotifyJob } from '@/lib/sandbox-bank/refund-notify-job';
 import { COMPLAINT_JOBS } from '@/lib/complaints/jobs';
+import { REFUND_JOBS } from '@/lib/refunds/jobs';
 import { env } from '@/lib/env';
 import { archiveExpired } from '@/lib/retention/archive';
 import { defineJob, type JobDefinition } from './types';
@@ -18,7 +20,9 @@ export const JOBS: JobDefinition[] = [
   paymentQueryJob,
   pruneNotifyReplaysJob,
   sandboxNotifyJob,
+  sandboxRefundNotifyJob,
   ...COMPLAINT_JOBS,
+  ...REFUND_JOBS,
   defineJob({
     name: 'retention.archive',
     // Nightly at 03:40 Shanghai time, when hardly anyone pays or calls.

@@ -17,6 +17,13 @@ export const NOTICE_TEMPLATES = [
   'temperature_recorded',
   'incident_update',
   'incident_resolved',
+  'refund_submitted',
+  'refund_under_review',
+  'refund_approved',
+  'refund_refunding',
+  'refund_refunded',
+  'refund_rejected',
+  'refund_failed',
 ] as const;
 export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number];
 
@@ -45,6 +52,13 @@ const SMS_TEXT: Record<NoticeTemplate, string> = {
   temperature_recorded: '您的报修（单号 {number}）已记录室温测量结果。',
   incident_update: '关于{subject}的供热问题：{message}',
   incident_resolved: '{subject}的供热问题已处理：{message}。如家中仍不热，请在暖心中报修。',
+  refund_submitted: '您的退费申请（编号 {number}，{amount}）已提交，预计 {expected} 前到账。',
+  refund_under_review: '您的退费申请（编号 {number}）正在审核。',
+  refund_approved: '您的退费申请（编号 {number}，{amount}）已审核通过，即将原路退回。',
+  refund_refunding: '您的退费（编号 {number}，{amount}）正在原路退回。',
+  refund_refunded: '您的退费（编号 {number}，{amount}）已原路退回，请留意到账。',
+  refund_rejected: '您的退费申请（编号 {number}）未通过：{message}',
+  refund_failed: '您的退费（编号 {number}）退回时遇到问题，我们会自动重试，并由客服跟进。',
 };
 
 export function renderNotice(notice: Notice): string {

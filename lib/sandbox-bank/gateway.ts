@@ -86,7 +86,7 @@ export function paymentFields(trade: BankTrade, now: Date): Fields {
   };
 }
 
-function refundFields(refund: BankRefund): Fields {
+export function refundFields(refund: BankRefund): Fields {
   return {
     out_trade_no: refund.outTradeNo,
     out_refund_no: refund.outRefundNo,

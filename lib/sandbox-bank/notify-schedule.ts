@@ -7,3 +7,11 @@ export interface SandboxNotifyJob {
   bankTradeNo: string;
   attempt: number;
 }
+
+export const SANDBOX_REFUND_NOTIFY_JOB = 'sandbox-bank.refund-notify';
+
+export interface SandboxRefundNotifyJob {
+  merchantId: string;
+  outRefundNo: string;
+  attempt: number;
+}

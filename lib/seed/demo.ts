@@ -1,4 +1,5 @@
 import { pool } from '@/lib/db/client';
+import { seedRefundsDemo } from './refunds-demo';
 import { demoMentionsApiKey, seedComplaintsDemo } from './complaints-demo';
 import { issueSeasonBills, seedMeterReading, seedSettledBill, seedTariffs } from './demo-bills';
 import { seedAccount, seedBuilding, seedResident, seedStaff, seedStation, seedUtility } from './records';
@@ -90,6 +91,7 @@ export async function seedDemo(): Promise<DemoLogins> {
     li: { residentId: li, phone: r2.phone, accountId: a3 },
     agentId: staffIds[0]!,
   });
+  await seedRefundsDemo({ utilityId: bc, residentId: wang, coldAccountId: a1, overpaidAccountId: a2, agentId: staffIds[0]! });
 
   return demoLogins();
 }

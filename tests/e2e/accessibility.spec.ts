@@ -41,7 +41,7 @@ for (const mode of MODES) {
     const [open, settled] = bills.rows.map((b) => b.id);
     const paymentId = await seedSucceededPayment(home.residentId, settled!);
     const payments = [`/pay?bill=${open}`, '/pay/history', `/pay/result/${paymentId}`, `/receipts/${paymentId}`, `/sandbox-bank/pay/${await seedBankTrade()}`];
-    const pages = ['/', '/accounts', `/accounts/${home.accounts[0]!.id}`, '/accounts/bind', '/bills', ...bills.rows.map((b) => `/bills/${b.id}`), '/pay', ...payments, '/repair', '/refunds', '/me'];
+    const pages = ['/', '/accounts', `/accounts/${home.accounts[0]!.id}`, '/accounts/bind', '/bills', ...bills.rows.map((b) => `/bills/${b.id}`), '/pay', ...payments, '/repair', '/refunds', '/refunds/new', '/me'];
     for (const path of pages) await audit(page, path);
   });
 
@@ -102,7 +102,7 @@ for (const mode of MODES) {
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
     const staffPages = ['/staff', '/staff/payments', '/staff/payments?q=NX&status=pending&flagged=1', '/staff/payments/reconciliation',
-      '/staff/import', '/staff/accounts', '/staff/accounts?q=NO-SUCH-ACCOUNT', '/staff/closures', '/staff/audit'];
+      '/staff/import', '/staff/accounts', '/staff/accounts?q=NO-SUCH-ACCOUNT', '/staff/closures', '/staff/audit', '/staff/refunds'];
     for (const path of staffPages) await audit(page, path);
   });
 }

@@ -23,7 +23,7 @@ async function residentRoutes(page: Page): Promise<string[]> {
   await seedBills(home.utilityId, [home.accounts[0]!.id]);
   const { rows } = await pool().query<{ id: string }>(`SELECT id FROM bill WHERE account_id = $1`, [home.accounts[0]!.id]);
   await signIn(page, home.phone);
-  return ['/', '/accounts', `/accounts/${home.accounts[0]!.id}`, '/accounts/bind', '/bills', ...rows.map((r) => `/bills/${r.id}`), '/pay', '/repair', '/refunds', '/me'];
+  return ['/', '/accounts', `/accounts/${home.accounts[0]!.id}`, '/accounts/bind', '/bills', ...rows.map((r) => `/bills/${r.id}`), '/pay', '/repair', '/refunds', '/refunds/new', '/me'];
 }
 
 for (const mode of ['standard', 'elder'] as const) {

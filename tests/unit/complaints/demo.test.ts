@@ -28,5 +28,14 @@ describe('demo data', () => {
     expect(await verifyApiKey(first.mentionsApiKey, new Date())).not.toBeNull();
     const incidents = await pool().query(`SELECT term FROM incident i JOIN utility u ON u.id = i.utility_id WHERE u.code = 'bingcheng'`);
     expect(incidents.rows.map((r) => r.term)).toEqual(['冻得嘶哈的']);
+    // Refunds: a cold-room request waiting for review and an approved overpayment, once each.
+    const refunds = await pool().query<{ reason: string; state: string; amount_fen: string }>(
+      `SELECT r.reason, r.state, r.amount_fen::text AS amount_fen FROM refund_request r JOIN utility u ON u.id = r.utility_id WHERE u.code = 'bingcheng' ORDER BY r.reason`,
+    );
+    expect(refunds.rows.map((r) => [r.reason, r.state])).toEqual([
+      ['COLD_ROOMS', 'submitted'],
+      ['OVERPAYMENT', 'approved'],
+    ]);
+    expect(refunds.rows[1]!.amount_fen).toBe('10000'); // 100.00 元 paid twice
   });
 });

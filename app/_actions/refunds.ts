@@ -1,0 +1,61 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireStaff } from '@/lib/auth/current';
+import { AppError } from '@/lib/errors/app-error';
+import { userMessage } from '@/lib/errors/messages';
+import { preferences, requestMeta } from '@/lib/http/request-context';
+import { refundMessages } from '@/lib/i18n/refunds';
+import { approveRefund, rejectRefund, REJECT_REASON_MAX, retryRefundNow, startReview } from '@/lib/refunds/review-refund';
+import type { SimpleState } from './complaints';
+
+/**
+ * Staff steps on a refund request, one small form per step, told apart by `intent`. Each
+ * validates, builds the staff actor (their utility bounds what they reach) and calls one domain
+ * function; who may approve what is decided there, not here.
+ */
+const steps = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('review') }),
+  z.object({ intent: z.literal('approve') }),
+  z.object({ intent: z.literal('reject'), reason: z.string().trim().min(1).max(REJECT_REASON_MAX) }),
+  z.object({ intent: z.literal('retry') }),
+]);
+
+export async function refundStepAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
+  const staff = await requireStaff();
+  const { ip } = await requestMeta();
+  const { t, locale } = await preferences();
+  const m = refundMessages(locale);
+  const refundId = z.uuid().safeParse(formData.get('refundId'));
+  if (!refundId.success) return { error: t.errors.not_found };
+  const parsed = steps.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: t.errors.invalid_input, fieldErrors: { reason: m.staff.rejectLabel } };
+  const actor = { kind: 'STAFF' as const, staffId: staff.staffId, utilityId: staff.utilityId, role: staff.role, name: staff.name, ip };
+  const id = refundId.data;
+  const now = new Date();
+  let ok = m.staff.done;
+  try {
+    switch (parsed.data.intent) {
+      case 'review':
+        await startReview({ refundId: id, actor }, now);
+        break;
+      case 'approve':
+        if ((await approveRefund({ refundId: id, actor }, now)) === 'awaiting_supervisor') ok = m.staff.awaitingSupervisor;
+        break;
+      case 'reject':
+        await rejectRefund({ refundId: id, actor, reason: parsed.data.reason }, now);
+        break;
+      case 'retry':
+        await retryRefundNow({ refundId: id, actor }, now);
+        break;
+    }
+  } catch (error) {
+    if (error instanceof AppError && error.detail === 'supervisor_required') return { error: m.staff.supervisorRequired };
+    if (error instanceof AppError && error.detail === 'same_approver') return { error: m.staff.sameApprover };
+    return { error: userMessage(error, t) };
+  }
+  revalidatePath(`/staff/refunds/${id}`);
+  revalidatePath('/staff/refunds');
+  return { ok };
+}

@@ -1,0 +1,46 @@
+import { AppError } from '@/lib/errors/app-error';
+
+/**
+ * The refund state machine, the one table of what may follow what. A transition not listed is an
+ * `invalid_transition` error, never a silent no-op.
+ *
+ *   submitted → under_review → approved → refunding → refunded
+ *       └→ rejected   └→ rejected            └→ failed → refunding (retry) | rejected (closed by staff)
+ *
+ * A supervisor's second approval is an event inside under_review, not a state: the request moves
+ * to approved only when every approval it needs is there.
+ */
+export const REFUND_STATES = ['submitted', 'under_review', 'approved', 'refunding', 'refunded', 'rejected', 'failed'] as const;
+export type RefundState = (typeof REFUND_STATES)[number];
+
+export const REFUND_TRANSITIONS: Readonly<Record<RefundState, readonly RefundState[]>> = {
+  submitted: ['under_review', 'rejected'],
+  under_review: ['approved', 'rejected'],
+  approved: ['refunding'],
+  refunding: ['refunded', 'failed'],
+  failed: ['refunding', 'rejected'],
+  refunded: [],
+  rejected: [],
+};
+
+export const REFUND_REASONS = ['COLD_ROOMS', 'SUSPENSION', 'OVERPAYMENT'] as const;
+export type RefundReason = (typeof REFUND_REASONS)[number];
+
+/** States in which the money asked for is still on its way (it counts against what may be asked again). */
+export const ACTIVE_REFUND_STATES: readonly RefundState[] = ['submitted', 'under_review', 'approved', 'refunding', 'refunded', 'failed'];
+
+export function canTransitionRefund(from: RefundState, to: RefundState): boolean {
+  return REFUND_TRANSITIONS[from].includes(to);
+}
+
+export function assertRefundTransition(from: RefundState, to: RefundState): void {
+  if (!canTransitionRefund(from, to)) throw new AppError('invalid_transition', `refund ${from} → ${to}`);
+}
+
+export function isRefundState(value: string): value is RefundState {
+  return (REFUND_STATES as readonly string[]).includes(value);
+}
+
+export function isRefundReason(value: string): value is RefundReason {
+  return (REFUND_REASONS as readonly string[]).includes(value);
+}
