@@ -26,8 +26,17 @@ export const ARCHIVED_WITH_BILL: readonly ArchivedTable[] = [
   { table: 'bill_ledger', keyType: 'bigint', parent: { table: 'bill', column: 'bill_id' } },
   { table: 'payment', keyType: 'uuid', parent: { table: 'bill', column: 'bill_id' }, holdsBillWhile: `status IN ('created', 'pending')` },
   { table: 'payment_event', keyType: 'bigint', parent: { table: 'payment', column: 'payment_id' } },
-  // Refunds, once their table exists (a refund still being processed keeps its bill live):
-  // { table: 'refund', keyType: 'uuid', parent: { table: 'payment', column: 'payment_id' }, holdsBillWhile: `status IN (…open states…)` },
+  // A refund still being decided or paid keeps its bill live.
+  {
+    table: 'refund_request',
+    keyType: 'uuid',
+    parent: { table: 'bill', column: 'bill_id' },
+    holdsBillWhile: `state IN ('submitted', 'under_review', 'approved', 'refunding', 'failed')`,
+  },
+  { table: 'refund_event', keyType: 'bigint', parent: { table: 'refund_request', column: 'refund_id' } },
+  // Payouts refer to their payment too, which leaves with the same bill (deleted after them).
+  { table: 'refund_payout', keyType: 'uuid', parent: { table: 'refund_request', column: 'refund_id' } },
+  { table: 'refund_photo', keyType: 'uuid', parent: { table: 'refund_request', column: 'refund_id' } },
 ];
 
 export const archiveOf = (table: string): string => `${table}_archive`;

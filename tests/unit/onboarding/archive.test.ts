@@ -116,6 +116,22 @@ describe('retention archive job', () => {
     await payment(recentBill, resident, 'succeeded', '2027-01-11T10:00:00+08:00');
     expect(await statusOf([oldBill, unpaidBill, openBill, recentBill])).toEqual(['PAID', 'ISSUED', 'PAID', 'PAID']);
 
+    // The old bill also had part of its payment sent back: the refund, its step and its payout go with it.
+    const refund = await pool().query<{ id: string }>(
+      `INSERT INTO refund_request (utility_id, account_id, bill_id, resident_id, idempotency_key, reason, amount_fen, lines, state,
+                                   needs_supervisor, expected_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, gen_random_uuid()::text, 'OVERPAYMENT', 100, '[]', 'refunded', false, '2025-11-05', $5, $5) RETURNING id`,
+      [utility.id, paidOld, oldBill, resident, new Date('2025-10-23T10:00:00+08:00')],
+    );
+    await pool().query(
+      `INSERT INTO refund_event (refund_id, at, from_state, to_state, kind, actor_kind) VALUES ($1, $2, NULL, 'submitted', 'submit', 'RESIDENT')`,
+      [refund.rows[0]!.id, new Date('2025-10-23T10:00:00+08:00')],
+    );
+    await pool().query(
+      `INSERT INTO refund_payout (refund_id, payment_id, out_refund_no, amount_fen, status) VALUES ($1, $2, $3, 100, 'succeeded')`,
+      [refund.rows[0]!.id, paid, `RF${refund.rows[0]!.id.slice(0, 8)}`],
+    );
+
     await recordAudit({ actorKind: 'SYSTEM', utilityId: utility.id, action: 'test.old', entity: 'bill', entityId: oldBill }, new Date('2026-01-01T00:00:00Z'));
     await recordAudit({ actorKind: 'SYSTEM', utilityId: utility.id, action: 'test.recent', entity: 'bill', entityId: recentBill }, new Date('2027-06-01T00:00:00Z'));
 
@@ -123,8 +139,12 @@ describe('retention archive job', () => {
     const before = await snapshot(bills, false);
     const summary = await archiveExpired(NOW, 5, 1, { utilityId: utility.id });
     // One bill, its one ledger entry, its two payments and their five events (created, then
-    // pending, then failed or succeeded; the failed one has two).
-    expect(summary.moved).toEqual({ bill: 1, bill_ledger: 1, payment: 2, payment_event: 5 });
+    // pending, then failed or succeeded; the failed one has two), and its refund.
+    expect(summary.moved).toEqual({ bill: 1, bill_ledger: 1, payment: 2, payment_event: 5, refund_request: 1, refund_event: 1, refund_payout: 1, refund_photo: 0 });
+    const refundsLeft = await pool().query(`SELECT 1 FROM refund_request WHERE id = $1 UNION ALL SELECT 1 FROM refund_payout WHERE refund_id = $1`, [refund.rows[0]!.id]);
+    expect(refundsLeft.rowCount).toBe(0);
+    const refundsArchived = await pool().query(`SELECT 1 FROM refund_request_archive WHERE id = $1 UNION ALL SELECT 1 FROM refund_payout_archive WHERE refund_id = $1`, [refund.rows[0]!.id]);
+    expect(refundsArchived.rowCount).toBe(2);
     expect(summary.auditEntries).toBe(1);
 
     // Exactly the old bill's rows left the live tables; everything else is where it was.
