@@ -28,6 +28,15 @@ const schema = z.object({
   PUBLIC_ORIGIN: z.url().optional(),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
+  /**
+   * `server` (default): this process terminates TLS 1.3 itself. `proxy`: a trusted reverse proxy
+   * (nginx, an ingress) terminates TLS and forwards plain HTTP on PORT; never expose PORT directly.
+   */
+  TLS_MODE: z.enum(['server', 'proxy']).default('server'),
+  /** The plain-HTTP port behind a proxy (TLS_MODE=proxy). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Seconds SIGTERM waits for requests in flight and running jobs before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   ...PAYMENT_ENV_SHAPE,
 });
 
@@ -42,6 +51,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Nuanxin configuration is invalid:\n${lines.join('\n')}`);
   }
   const env = result.data;
+  if (env.TLS_MODE === 'proxy' && !env.PUBLIC_ORIGIN) {
+    throw new Error('Nuanxin configuration is invalid:\n  PUBLIC_ORIGIN: required with TLS_MODE=proxy (the https:// address the proxy serves)');
+  }
   const demo = env.NUANXIN_DEMO === '1';
   let payments: PaymentSettings;
   try {
