@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput } from '@/lib/http/action-input';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,7 @@ export interface ImportState {
 const upload = z.instanceof(File).refine((f) => f.size > 0);
 
 export async function importAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  formData = formInput(formData);
   const staff = await requireStaff(['ADMIN']);
   const { locale } = await preferences();
   const m = onboardingMessages(locale);

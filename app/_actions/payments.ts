@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput } from '@/lib/http/action-input';
 import { z } from 'zod';
 import { requireResident } from '@/lib/auth/current';
 import { env } from '@/lib/env';
@@ -28,6 +29,7 @@ const input = z.object({
 });
 
 export async function startPaymentAction(_prev: PayState, formData: FormData): Promise<PayState> {
+  formData = formInput(formData);
   const { residentId } = await requireResident();
   const { t, locale } = await preferences();
   const m = paymentMessages(locale);
