@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { parseEnv } from './lib/env';
 import { startJobRunner } from './lib/jobs/runner';
-import { actionGuard, builtActionIds } from './lib/server/action-guard';
+import { actionGuard, builtActionIds, refuseMalformedPath } from './lib/server/action-guard';
 import { applySecurityHeaders } from './lib/server/security-headers';
 import { speechConfig, speechConnectSources } from './lib/speech/config';
 import { loadTls } from './lib/server/tls';
@@ -41,7 +41,7 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
     // While stopping, keep-alive connections are closed after their answer so clients reconnect elsewhere.
     if (stopping) res.setHeader('connection', 'close');
     applySecurityHeaders(req, res, dev, { connect: connectSources, formActions: env.payments.formActionOrigins });
-    if (refuseBadAction(req, res)) return;
+    if (refuseMalformedPath(req, res) || refuseBadAction(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       console.error('[server] unhandled request error:', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

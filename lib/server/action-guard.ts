@@ -8,6 +8,8 @@ import path from 'node:path';
  * not have, a post from another site, or a body type no browser sends to an action.
  */
 const ACTION_CONTENT_TYPES = ['multipart/form-data', 'text/plain', 'application/x-www-form-urlencoded'];
+// next.config.ts serverActions.bodySizeLimit (12 MB): larger bodies are refused before reading.
+const ACTION_BODY_LIMIT = 12 * 1024 * 1024;
 
 export interface ActionGuard {
   (req: IncomingMessage, res: ServerResponse): boolean;
@@ -25,6 +27,16 @@ function refuse(res: ServerResponse, status: number, zh: string, en: string): tr
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
   res.end(`${zh} · ${en}`);
   return true;
+}
+
+/** An address whose path cannot be percent-decoded: Next would fail on it with a 500. */
+export function refuseMalformedPath(req: IncomingMessage, res: ServerResponse): boolean {
+  try {
+    decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    return false;
+  } catch {
+    return refuse(res, 400, '网址不正确', 'Malformed address');
+  }
 }
 
 /** Returns true when it answered the request (refused it); false lets Next handle it. */
@@ -47,6 +59,7 @@ export function actionGuard(ids: Set<string> | null): ActionGuard {
       }
       if (originHost !== host) return refuse(res, 403, '请求来源不正确，请从暖心页面操作', 'Request from another site refused');
     }
+    if (Number(req.headers['content-length'] ?? 0) > ACTION_BODY_LIMIT) return refuse(res, 413, '提交的内容太大', 'Request too large');
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (!ACTION_CONTENT_TYPES.includes(type)) return refuse(res, 415, '提交的内容格式不正确', 'Unsupported form data');
     return false;

