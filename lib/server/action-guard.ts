@@ -23,8 +23,8 @@ export function builtActionIds(dir: string, dev: boolean): Set<string> | null {
   return new Set([...Object.keys(manifest.node ?? {}), ...Object.keys(manifest.edge ?? {})]);
 }
 
-function refuse(res: ServerResponse, status: number, zh: string, en: string): true {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+function refuse(res: ServerResponse, status: number, zh: string, en: string, headers: Record<string, string> = {}): true {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(`${zh} · ${en}`);
   return true;
 }
@@ -46,7 +46,8 @@ export function actionGuard(ids: Set<string> | null): ActionGuard {
     if (action === undefined) return false;
     if (req.method !== 'POST') return refuse(res, 405, '请求方式不正确', 'Method not allowed');
     if (typeof action !== 'string' || (ids && !ids.has(action))) {
-      return refuse(res, 404, '页面已更新，请刷新后重试', 'This page has been updated; please reload and try again');
+      // The same marker Next sends for an unknown action, so the page's router reacts as it would.
+      return refuse(res, 404, '页面已更新，请刷新后重试', 'This page has been updated; please reload and try again', { 'x-nextjs-action-not-found': '1' });
     }
     const origin = req.headers.origin;
     const host = req.headers['x-forwarded-host'] ?? req.headers.host;
