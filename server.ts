@@ -34,8 +34,11 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
 
   const refuseBadAction = actionGuard(builtActionIds(dir, dev));
   let stopping = false;
+  const inFlight = new Set<http.ServerResponse>();
   const proxied = env.TLS_MODE === 'proxy';
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
     req.headers['x-forwarded-for'] = clientAddress(req, proxied);
     req.headers['x-forwarded-proto'] = 'https';
     // While stopping, keep-alive connections are closed after their answer so clients reconnect elsewhere.
@@ -77,6 +80,8 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
     async close() {
       // Stop accepting, let requests in flight finish, then drop idle keep-alive sockets.
       stopping = true;
+      // Answers still to come close their connection: the client reconnects to another process.
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
       const closing = Promise.all([
         new Promise((resolve) => main.close(resolve)),
         new Promise((resolve) => (redirect.listening ? redirect.close(resolve) : resolve(undefined))),

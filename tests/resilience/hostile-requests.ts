@@ -166,7 +166,9 @@ function actionRequest(t: Targets, action: ServerAction, cookie: string, malform
   const shape = malformed ? pick([1, 3, 4]) : pick([0, 2]);
   if (shape === 0) {
     // Arguments of the wrong types (a string where FormData belongs, numbers, nested objects).
-    const args = pick([['x'], [null, 'x'], [{}, 42], [[1, 2], { a: 1 }], [pick(INJECTIONS), pick(INJECTIONS)], []]);
+    // React writes a string that starts with "$" as "$$…"; a bare "$…" is a reference (malformed class).
+    const text = () => pick(INJECTIONS).replace(/^\$/, '$$$$');
+    const args = pick([['x'], [null, 'x'], [{}, 42], [[1, 2], { a: 1 }], [text(), text()], []]);
     return { ...base, kind: `${base.kind} (wrong types)`, headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' }, body: JSON.stringify(args) };
   }
   if (shape === 1) return { ...base, kind: `${base.kind} (bad body)`, headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' }, body: jsonGarbage(t) };

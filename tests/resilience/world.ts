@@ -66,7 +66,7 @@ export async function startServerProcess(databaseUrl: string, port: number, extr
 }
 
 export async function stopServerProcess(server: ServerProcess): Promise<number> {
-  if (server.child.exitCode !== null) return server.child.exitCode;
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return server.child.exitCode ?? 1;
   server.child.kill('SIGTERM');
   return exited(server.child);
 }
