@@ -43,5 +43,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
+    // Faults, shutdown, hostile input and the two-process journey, on their own database and
+    // server processes (tests/resilience/world.ts); one at a time, as they start and kill servers.
+    { name: 'resilience', testDir: 'tests/resilience', workers: 1, timeout: 180_000 },
   ],
 });

@@ -11,11 +11,13 @@ import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { parseEnv } from './lib/env';
 import { startJobRunner } from './lib/jobs/runner';
+import { actionGuard, builtActionIds, refuseMalformedPath } from './lib/server/action-guard';
 import { applySecurityHeaders, weChatScriptSources } from './lib/server/security-headers';
 import { speechConfig, speechConnectSources } from './lib/speech/config';
 import { loadTls } from './lib/server/tls';
 
 export interface RunningServer {
+  /** The HTTPS port, or the plain-HTTP port behind a proxy (TLS_MODE=proxy). */
   httpsPort: number;
   httpPort: number;
   close(): Promise<void>;
@@ -29,26 +31,37 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
   await app.prepare();
   const handle = app.getRequestHandler();
   const connectSources = speechConnectSources(speechConfig());
-  const tls = await loadTls({ certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE, dir: path.join(dir, '.data/tls') });
 
-  const secure = https.createServer({ ...tls, minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' }, (req, res) => {
-    // The client's own X-Forwarded-* claims are not trusted: this server is the edge.
-    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+  const refuseBadAction = actionGuard(builtActionIds(dir, dev));
+  let stopping = false;
+  const inFlight = new Set<http.ServerResponse>();
+  const proxied = env.TLS_MODE === 'proxy';
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    req.headers['x-forwarded-for'] = clientAddress(req, proxied);
     req.headers['x-forwarded-proto'] = 'https';
+    // While stopping, keep-alive connections are closed after their answer so clients reconnect elsewhere.
+    if (stopping) res.setHeader('connection', 'close');
     applySecurityHeaders(req, res, dev, {
       connect: connectSources,
       formActions: env.payments.formActionOrigins,
       scripts: weChatScriptSources(req.headers['user-agent'], env.payments.officialAccount !== null),
     });
+    if (refuseMalformedPath(req, res) || refuseBadAction(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       console.error('[server] unhandled request error:', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('服务暂时不可用 · Service unavailable');
     });
-  });
-  secure.headersTimeout = 20_000;
-  secure.requestTimeout = 30_000;
-  secure.keepAliveTimeout = 10_000;
+  };
+  // TLS_MODE=proxy: a trusted reverse proxy terminated TLS 1.3 and forwards plain HTTP here.
+  const main = proxied
+    ? http.createServer(onRequest)
+    : https.createServer({ ...(await loadTls({ certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE, dir: path.join(dir, '.data/tls') })), minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' }, onRequest);
+  main.headersTimeout = 20_000;
+  main.requestTimeout = 30_000;
+  main.keepAliveTimeout = 10_000;
 
   const redirect = http.createServer((req, res) => {
     const host = (req.headers.host ?? env.HOST).replace(/:\d+$/, '');
@@ -59,29 +72,45 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
 
   const jobs = env.JOBS === '1' ? await startJobRunner(env.DATABASE_URL) : null;
 
-  await new Promise<void>((resolve) => secure.listen(env.HTTPS_PORT, env.HOST, resolve));
-  if (env.HTTP_PORT > 0) await new Promise<void>((resolve) => redirect.listen(env.HTTP_PORT, env.HOST, resolve));
-  const httpsPort = (secure.address() as { port: number }).port;
-  const httpPort = env.HTTP_PORT > 0 ? (redirect.address() as { port: number }).port : 0;
+  await new Promise<void>((resolve) => main.listen(proxied ? env.PORT : env.HTTPS_PORT, env.HOST, resolve));
+  const redirecting = !proxied && env.HTTP_PORT > 0;
+  if (redirecting) await new Promise<void>((resolve) => redirect.listen(env.HTTP_PORT, env.HOST, resolve));
+  const httpsPort = (main.address() as { port: number }).port;
+  const httpPort = redirecting ? (redirect.address() as { port: number }).port : 0;
 
   return {
     httpsPort,
     httpPort,
     async close() {
       // Stop accepting, let requests in flight finish, then drop idle keep-alive sockets.
+      stopping = true;
+      // Answers still to come close their connection: the client reconnects to another process.
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
       const closing = Promise.all([
-        new Promise((resolve) => secure.close(resolve)),
+        new Promise((resolve) => main.close(resolve)),
         new Promise((resolve) => (redirect.listening ? redirect.close(resolve) : resolve(undefined))),
       ]);
-      secure.closeIdleConnections();
+      main.closeIdleConnections();
       redirect.closeIdleConnections();
-      const force = setTimeout(() => secure.closeAllConnections(), 10_000);
+      const force = setTimeout(() => main.closeAllConnections(), 10_000);
       await closing;
       clearTimeout(force);
+      // Running jobs finish (or go back to the queue when pg-boss's wait runs out): none is lost.
       await jobs?.stop();
       await app.close();
     },
   };
+}
+
+/**
+ * The address a request came from. As the edge, the socket's address: a client's own
+ * X-Forwarded-For is never trusted. Behind the proxy, the address the proxy saw, which it appends
+ * last (nginx: `X-Forwarded-For $remote_addr`, overwriting whatever the client sent).
+ */
+function clientAddress(req: http.IncomingMessage, proxied: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = typeof forwarded === 'string' ? forwarded.split(',').pop()?.trim() : undefined;
+  return (proxied && last) || req.socket.remoteAddress || 'unknown';
 }
 
 function runWorker(): void {
@@ -89,14 +118,32 @@ function runWorker(): void {
     (server) => {
       const host = process.env.HOST ?? '127.0.0.1';
       if (!cluster.isWorker || cluster.worker?.id === 1) {
-        console.info(`Nuanxin is ready: https://${host === '127.0.0.1' ? 'localhost' : host}:${server.httpsPort}`);
+        const shown = host === '127.0.0.1' ? 'localhost' : host;
+        console.info(
+          process.env.TLS_MODE === 'proxy'
+            ? `Nuanxin is ready behind the proxy: http://${shown}:${server.httpsPort} serves ${process.env.PUBLIC_ORIGIN}`
+            : `Nuanxin is ready: https://${shown}:${server.httpsPort}`,
+        );
       }
-      const stop = () =>
-        void server.close().then(async () => {
-          const { closeDb } = await import('./lib/db/client');
-          await closeDb();
-          process.exit(0);
-        });
+      const stop = () => {
+        // Bounded: a request or job that will not finish must not keep a stopping pod alive.
+        const limit = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? 20) * 1000;
+        setTimeout(() => {
+          console.error('[server] shutdown took too long; exiting');
+          process.exit(1);
+        }, limit).unref();
+        server
+          .close()
+          .then(async () => {
+            const { closeDb } = await import('./lib/db/client');
+            await closeDb();
+            process.exit(0);
+          })
+          .catch((error: unknown) => {
+            console.error('[server] shutdown failed:', error);
+            process.exit(1);
+          });
+      };
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     },

@@ -34,6 +34,15 @@ const schema = z.object({
   REFUND_PROMISE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   /** Payment attempts of a refund at the channels before it is escalated to staff. */
   REFUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /**
+   * `server` (default): this process terminates TLS 1.3 itself. `proxy`: a trusted reverse proxy
+   * (nginx, an ingress) terminates TLS and forwards plain HTTP on PORT; never expose PORT directly.
+   */
+  TLS_MODE: z.enum(['server', 'proxy']).default('server'),
+  /** The plain-HTTP port behind a proxy (TLS_MODE=proxy). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Seconds SIGTERM waits for requests in flight and running jobs before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   ...PAYMENT_ENV_SHAPE,
 });
 
@@ -48,6 +57,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Nuanxin configuration is invalid:\n${lines.join('\n')}`);
   }
   const env = result.data;
+  if (env.TLS_MODE === 'proxy' && !env.PUBLIC_ORIGIN) {
+    throw new Error('Nuanxin configuration is invalid:\n  PUBLIC_ORIGIN: required with TLS_MODE=proxy (the https:// address the proxy serves)');
+  }
   const demo = env.NUANXIN_DEMO === '1';
   let payments: PaymentSettings;
   try {

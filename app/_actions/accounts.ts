@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput } from '@/lib/http/action-input';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { bindAccount } from '@/lib/accounts/bind-account';
@@ -16,6 +17,7 @@ export interface BindState {
 }
 
 export async function bindAccountAction(_prev: BindState, formData: FormData): Promise<BindState> {
+  formData = formInput(formData);
   const { residentId } = await requireResident();
   const { t } = await preferences();
   const parsed = z

@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput, priorState } from '@/lib/http/action-input';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -38,6 +39,8 @@ function fieldErrorsOf(keys: Iterable<PropertyKey>, c: ComplaintMessages): Parti
 }
 
 export async function fileComplaintAction(prev: FilingState, formData: FormData): Promise<FilingState> {
+  formData = formInput(formData);
+  prev = priorState<FilingState>(prev, {});
   const { residentId } = await requireResident();
   const { t, locale } = await preferences();
   const c = complaintMessages(locale);
@@ -92,6 +95,7 @@ const residentStep = z.object({
 });
 
 export async function residentStepAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
+  formData = formInput(formData);
   const { residentId } = await requireResident();
   const { t, locale } = await preferences();
   const c = complaintMessages(locale);
@@ -117,6 +121,7 @@ export async function residentStepAction(_prev: SimpleState, formData: FormData)
 }
 
 export async function joinIncidentAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
+  formData = formInput(formData);
   const { residentId } = await requireResident();
   const { t, locale } = await preferences();
   const c = complaintMessages(locale);

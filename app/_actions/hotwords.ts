@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput } from '@/lib/http/action-input';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireStaff } from '@/lib/auth/current';
@@ -20,6 +21,7 @@ const edit = z.object({
 });
 
 export async function saveHotwordAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
+  formData = formInput(formData);
   const staff = await requireStaff(['SUPERVISOR', 'ADMIN']);
   const { t, locale } = await preferences();
   const c = complaintMessages(locale);

@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput } from '@/lib/http/action-input';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireStaff } from '@/lib/auth/current';
@@ -16,6 +17,7 @@ export interface MergeReviewState {
 }
 
 export async function markMergeReviewedAction(_prev: MergeReviewState, formData: FormData): Promise<MergeReviewState> {
+  formData = formInput(formData);
   const staff = await requireStaff(MERGE_REVIEWERS);
   const { t, locale } = await preferences();
   const parsed = z.object({ mergeId: z.string().regex(/^[1-9]\d{0,17}$/) }).safeParse(Object.fromEntries(formData));

@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput } from '@/lib/http/action-input';
 import { requireResident } from '@/lib/auth/current';
 import { preferences, requestMeta } from '@/lib/http/request-context';
 import type { PaymentLaunch } from '@/lib/payments/channel';
@@ -13,6 +14,7 @@ export interface PayState {
 }
 
 export async function startPaymentAction(_prev: PayState, formData: FormData): Promise<PayState> {
+  formData = formInput(formData);
   const { residentId } = await requireResident();
   const { t, locale } = await preferences();
   const parsed = startPaymentInput.safeParse(Object.fromEntries(formData));

@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput } from '@/lib/http/action-input';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireResident, requireStaff } from '@/lib/auth/current';
@@ -17,6 +18,7 @@ export interface RevealState {
 }
 
 export async function revealAction(_prev: RevealState, formData: FormData): Promise<RevealState> {
+  formData = formInput(formData);
   const staff = await requireStaff();
   const { t, locale } = await preferences();
   if (!canReveal(staff.role)) return { error: privacyMessages(locale).revealDenied };
@@ -36,6 +38,7 @@ export interface ClosureState {
 }
 
 export async function requestClosureAction(_prev: ClosureState, formData: FormData): Promise<ClosureState> {
+  formData = formInput(formData);
   const { residentId } = await requireResident();
   const { t, locale } = await preferences();
   const parsed = z.object({ reason: z.string().trim().max(500).optional() }).safeParse({ reason: formData.get('reason') ?? undefined });
@@ -51,6 +54,7 @@ export async function requestClosureAction(_prev: ClosureState, formData: FormDa
 }
 
 export async function handleClosureAction(_prev: ClosureState, formData: FormData): Promise<ClosureState> {
+  formData = formInput(formData);
   const staff = await requireStaff(['SUPERVISOR', 'ADMIN']);
   const { t, locale } = await preferences();
   const parsed = z.object({ requestId: z.uuid(), decision: z.enum(['DONE', 'REFUSED']) }).safeParse(Object.fromEntries(formData));

@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput } from '@/lib/http/action-input';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireStaff } from '@/lib/auth/current';
@@ -23,6 +24,7 @@ const steps = z.discriminatedUnion('intent', [
 ]);
 
 export async function refundStepAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
+  formData = formInput(formData);
   const staff = await requireStaff();
   const { ip } = await requestMeta();
   const { t, locale } = await preferences();

@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput, priorState } from '@/lib/http/action-input';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
 import { recordAudit } from '@/lib/audit/record';
@@ -27,6 +28,8 @@ export interface SignInState {
 const codeSchema = z.string().regex(/^\d{6}$/);
 
 export async function residentSignIn(prev: SignInState, formData: FormData): Promise<SignInState> {
+  formData = formInput(formData);
+  prev = priorState<SignInState>(prev, { step: 'phone' });
   const { t, elder } = await preferences();
   const intent = formData.get('intent');
   if (intent === 'reset') return { step: 'phone' };
@@ -73,6 +76,7 @@ export async function residentSignIn(prev: SignInState, formData: FormData): Pro
 }
 
 export async function residentSignOut(formData: FormData): Promise<void> {
+  formData = formInput(formData);
   const resident = await currentResident();
   if (resident) {
     const now = new Date();

@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput } from '@/lib/http/action-input';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors/app-error';
@@ -11,6 +12,7 @@ import { pool } from '@/lib/db/client';
  * URL, which shows only what the merchant verified (the bank's notify or its own query).
  */
 export async function decideSandboxTrade(formData: FormData): Promise<void> {
+  formData = formInput(formData);
   const parsed = z
     .object({ bankTradeNo: z.string().regex(/^SB[0-9A-F]{24}$/), decision: z.enum(['pay', 'cancel']) })
     .safeParse(Object.fromEntries(formData));

@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput } from '@/lib/http/action-input';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
 import { recordAudit } from '@/lib/audit/record';
@@ -15,6 +16,7 @@ export interface StaffSignInState {
 }
 
 export async function staffSignIn(_prev: StaffSignInState, formData: FormData): Promise<StaffSignInState> {
+  formData = formInput(formData);
   const { t } = await preferences();
   const parsed = z
     .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) })

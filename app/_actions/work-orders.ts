@@ -1,5 +1,6 @@
 'use server';
 
+import { formInput } from '@/lib/http/action-input';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireStaff } from '@/lib/auth/current';
@@ -63,6 +64,7 @@ async function staffActor(): Promise<Extract<Actor, { kind: 'STAFF' }>> {
 }
 
 export async function workOrderAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
+  formData = formInput(formData);
   const actor = await staffActor();
   const { t, locale } = await preferences();
   const c = complaintMessages(locale);
@@ -115,6 +117,7 @@ const incidentStep = z.discriminatedUnion('intent', [
 ]);
 
 export async function incidentAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
+  formData = formInput(formData);
   const staff = await requireStaff(['SUPERVISOR', 'ADMIN']);
   const { ip } = await requestMeta();
   const { t, locale } = await preferences();

@@ -20,6 +20,9 @@ function open(): Db {
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_MAX, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection (database restart) must not crash the server.
   pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+  // Nor may one in use: its query fails (and the caller answers), while the connection's own
+  // 'error' event would otherwise be unhandled and end the process.
+  pool.on('connect', (client) => client.on('error', (error) => console.error('[db] connection lost:', error.message)));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }

@@ -24,6 +24,7 @@ export async function spawnServer(root: string, env: NodeJS.ProcessEnv): Promise
 
 export function exited(child: ChildProcess): Promise<number> {
   return new Promise((resolve) =>
-    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code ?? 1)),
+    // A process ended by a signal has no exit code, only a signalCode: it has exited all the same.
+    child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode ?? 1) : child.once('exit', (code) => resolve(code ?? 1)),
   );
 }

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+
+/**
+ * Server-action requests that can never be valid are refused at the edge with a clear 4xx,
+ * before Next tries to decode them (Next answers those with a 500): an action id this build does
+ * not have, a post from another site, or a body type no browser sends to an action.
+ */
+const ACTION_CONTENT_TYPES = ['multipart/form-data', 'text/plain', 'application/x-www-form-urlencoded'];
+// next.config.ts serverActions.bodySizeLimit (12 MB): larger bodies are refused before reading.
+const ACTION_BODY_LIMIT = 12 * 1024 * 1024;
+
+export interface ActionGuard {
+  (req: IncomingMessage, res: ServerResponse): boolean;
+}
+
+/** The production build's action ids; null in development, where ids change as files change. */
+export function builtActionIds(dir: string, dev: boolean): Set<string> | null {
+  const file = path.join(dir, '.next/server/server-reference-manifest.json');
+  if (dev || !existsSync(file)) return null;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { node?: Record<string, unknown>; edge?: Record<string, unknown> };
+  return new Set([...Object.keys(manifest.node ?? {}), ...Object.keys(manifest.edge ?? {})]);
+}
+
+function refuse(res: ServerResponse, status: number, zh: string, en: string, headers: Record<string, string> = {}): true {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(`${zh} · ${en}`);
+  return true;
+}
+
+/** An address whose path cannot be percent-decoded: Next would fail on it with a 500. */
+export function refuseMalformedPath(req: IncomingMessage, res: ServerResponse): boolean {
+  try {
+    decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    return false;
+  } catch {
+    return refuse(res, 400, '网址不正确', 'Malformed address');
+  }
+}
+
+/** Returns true when it answered the request (refused it); false lets Next handle it. */
+export function actionGuard(ids: Set<string> | null): ActionGuard {
+  return (req, res) => {
+    const action = req.headers['next-action'];
+    if (action === undefined) return false;
+    if (req.method !== 'POST') return refuse(res, 405, '请求方式不正确', 'Method not allowed');
+    if (typeof action !== 'string' || (ids && !ids.has(action))) {
+      // The same marker Next sends for an unknown action, so the page's router reacts as it would.
+      return refuse(res, 404, '页面已更新，请刷新后重试', 'This page has been updated; please reload and try again', { 'x-nextjs-action-not-found': '1' });
+    }
+    const origin = req.headers.origin;
+    const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+    if (origin !== undefined) {
+      let originHost: string | null = null;
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        // Not a URL: treated as another site below.
+      }
+      if (originHost !== host) return refuse(res, 403, '请求来源不正确，请从暖心页面操作', 'Request from another site refused');
+    }
+    if (Number(req.headers['content-length'] ?? 0) > ACTION_BODY_LIMIT) return refuse(res, 413, '提交的内容太大', 'Request too large');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!ACTION_CONTENT_TYPES.includes(type)) return refuse(res, 415, '提交的内容格式不正确', 'Unsupported form data');
+    return false;
+  };
+}
