@@ -12,6 +12,7 @@ import next from 'next';
 import { parseEnv } from './lib/env';
 import { startJobRunner } from './lib/jobs/runner';
 import { actionGuard, builtActionIds, refuseMalformedPath } from './lib/server/action-guard';
+import { leanRead } from './lib/server/lean-reads';
 import { applySecurityHeaders, weChatScriptSources } from './lib/server/security-headers';
 import { speechConfig, speechConnectSources } from './lib/speech/config';
 import { loadTls } from './lib/server/tls';
@@ -33,6 +34,7 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
   const connectSources = speechConnectSources(speechConfig());
 
   const refuseBadAction = actionGuard(builtActionIds(dir, dev));
+  const answeredLean = leanRead(env.AUTH_SECRET);
   let stopping = false;
   const inFlight = new Set<http.ServerResponse>();
   const proxied = env.TLS_MODE === 'proxy';
@@ -48,7 +50,7 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
       formActions: env.payments.formActionOrigins,
       scripts: weChatScriptSources(req.headers['user-agent'], env.payments.officialAccount !== null),
     });
-    if (refuseMalformedPath(req, res) || refuseBadAction(req, res)) return;
+    if (refuseMalformedPath(req, res) || refuseBadAction(req, res) || answeredLean(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       console.error('[server] unhandled request error:', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

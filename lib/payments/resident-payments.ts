@@ -123,3 +123,21 @@ export async function openPaymentOfBill(residentId: string, billId: string): Pro
   );
   return rows[0] ?? null;
 }
+
+/** The payments JSON API's body: amounts in integer fen, times in ISO 8601. */
+export function paymentsJson(payments: ResidentPayment[]) {
+  return {
+    payments: payments.map((p) => ({
+      id: p.id,
+      billId: p.billId,
+      season: p.season,
+      accountNo: p.accountNo,
+      channel: p.channel,
+      amountFen: Number(p.amountFen),
+      status: p.status,
+      createdAt: p.createdAt.toISOString(),
+      paidAt: p.paidAt?.toISOString() ?? null,
+      receiptNo: p.receiptNo,
+    })),
+  };
+}

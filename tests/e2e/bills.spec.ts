@@ -72,3 +72,24 @@ test('the bills JSON API answers the signed-in resident only, in fen', async ({ 
   expect(body.bills.every((b) => b.accountNo === home.accounts[0]!.accountNo && b.principalFen === 426442)).toBe(true);
   expect(body.bills[1]!.dueFen).toBeGreaterThan(426442);
 });
+
+test('the JSON reads refuse a tampered, foreign or revoked session with a clear 401', async ({ page, request }) => {
+  const home = await seedHousehold();
+  await seedBills(home.utilityId, [home.accounts[0]!.id]);
+  await signIn(page, home.phone);
+  const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('authjs.session-token'))!;
+  const tampered = `${cookie.value.slice(0, -4)}AAAA`;
+  for (const path of ['/api/v1/bills', '/api/v1/payments']) {
+    const forged = await request.get(path, { headers: { cookie: `${cookie.name}=${tampered}` } });
+    expect(forged.status()).toBe(401);
+    expect(await forged.json()).toEqual({ error: 'unauthenticated', message: '请先登录。' });
+    const english = await request.get(path, { headers: { cookie: `${cookie.name}=${tampered}; nx-lang=en` } });
+    expect(((await english.json()) as { message: string }).message).toMatch(/sign in/i);
+    expect((await page.request.get(path)).status()).toBe(200);
+  }
+  // Signing out revokes the session row: the same cookie, replayed, reads nothing.
+  await pool().query(`UPDATE auth_session SET revoked_at = now() WHERE subject_id = (SELECT id FROM resident WHERE phone_hash IS NOT NULL AND id IN (SELECT resident_id FROM resident_account WHERE account_id = $1))`, [home.accounts[0]!.id]);
+  for (const path of ['/api/v1/bills', '/api/v1/payments']) {
+    expect((await request.get(path, { headers: { cookie: `${cookie.name}=${cookie.value}` } })).status()).toBe(401);
+  }
+});

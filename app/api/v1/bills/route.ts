@@ -1,4 +1,5 @@
 import { auth } from '@/auth';
+import { billsJson } from '@/lib/bills/bills-json';
 import { listBillsForSession } from '@/lib/bills/resident-bills';
 
 export const dynamic = 'force-dynamic';
@@ -10,19 +11,5 @@ export async function GET(): Promise<Response> {
   if (!bills) {
     return Response.json({ error: 'unauthenticated', message: '请先登录。' }, { status: 401 });
   }
-  return Response.json(
-    {
-      bills: bills.map((b) => ({
-        id: b.id,
-        season: b.season,
-        accountNo: b.accountNo,
-        address: b.address,
-        status: b.status,
-        principalFen: Number(b.principalFen),
-        lateFeeFen: Number(b.lateFeeFen),
-        dueFen: Number(b.dueFen),
-      })),
-    },
-    { headers: { 'cache-control': 'private, no-store' } },
-  );
+  return Response.json(billsJson(bills), { headers: { 'cache-control': 'private, no-store' } });
 }

@@ -3,7 +3,7 @@ import { currentResident } from '@/lib/auth/current';
 import { env } from '@/lib/env';
 import { preferences, requestMeta } from '@/lib/http/request-context';
 import { HTTP_STATUS } from '@/lib/errors/app-error';
-import { listPaymentsForSession } from '@/lib/payments/resident-payments';
+import { listPaymentsForSession, paymentsJson } from '@/lib/payments/resident-payments';
 import { startPaymentForResident, startPaymentInput } from '@/lib/payments/start-for-resident';
 
 export const dynamic = 'force-dynamic';
@@ -20,23 +20,7 @@ export async function GET(): Promise<Response> {
   const session = await auth();
   const payments = session?.sid && session.kind === 'RESIDENT' ? await listPaymentsForSession(session.sid, new Date()) : null;
   if (!payments) return refusal(401, 'unauthenticated');
-  return Response.json(
-    {
-      payments: payments.map((p) => ({
-        id: p.id,
-        billId: p.billId,
-        season: p.season,
-        accountNo: p.accountNo,
-        channel: p.channel,
-        amountFen: Number(p.amountFen),
-        status: p.status,
-        createdAt: p.createdAt.toISOString(),
-        paidAt: p.paidAt?.toISOString() ?? null,
-        receiptNo: p.receiptNo,
-      })),
-    },
-    { headers: NO_STORE },
-  );
+  return Response.json(paymentsJson(payments), { headers: NO_STORE });
 }
 
 /**
