@@ -41,7 +41,9 @@ export async function requestClosureAction(_prev: ClosureState, formData: FormDa
   formData = formInput(formData);
   const { residentId } = await requireResident();
   const { t, locale } = await preferences();
-  const parsed = z.object({ reason: z.string().trim().max(500).optional() }).safeParse({ reason: formData.get('reason') ?? undefined });
+  const parsed = z
+    .object({ intent: z.literal('close-account'), reason: z.string().trim().max(500).optional() })
+    .safeParse({ intent: formData.get('intent'), reason: formData.get('reason') ?? undefined });
   if (!parsed.success) return { error: t.errors.invalid_input };
   try {
     const { ip } = await requestMeta();

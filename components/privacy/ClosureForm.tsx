@@ -14,6 +14,8 @@ export function ClosureForm({ labels, pendingText }: { labels: { reason: string;
   return (
     <Form action={action} className="flex flex-col gap-4">
       {state.error && <Notice tone="error" live>{state.error}</Notice>}
+      {/* Closing an account is never implied: the request must say so, not merely arrive. */}
+      <input type="hidden" name="intent" value="close-account" />
       <TextField name="reason" label={labels.reason} maxLength={500} />
       <Button type="submit" variant="secondary" isPending={pending} className="w-fit">
         {labels.submit}
