@@ -15,7 +15,7 @@ export function Photos({ photos, p }: { photos: PhotoRef[]; p: ComplaintMessages
             </a>
           ) : (
             // Private, per-viewer images: next/image's optimiser would cache them for everyone.
-            // eslint-disable-next-line @next/next/no-img-element
+            // eslint-disable-next-line @next/next/no-img-element -- private photos come from an authorised route with no-store; next/image would cache them
             <img src={`/api/photos/${photo.id}`} alt={fill(p.alt, { n: index + 1 })} className="h-32 w-32 rounded-xl border-2 border-line object-cover" />
           )}
         </li>

@@ -14,7 +14,7 @@ export function RefundPhotos({ photos, m }: { photos: { id: string; contentType:
             </a>
           ) : (
             // Private, per-viewer images: next/image's optimiser would cache them for everyone.
-            // eslint-disable-next-line @next/next/no-img-element
+            // eslint-disable-next-line @next/next/no-img-element -- private photos come from an authorised route with no-store; next/image would cache them
             <img src={`/api/refunds/photos/${photo.id}`} alt={fill(m.staff.photo, { n: index + 1 })} className="h-32 w-32 rounded-xl border-2 border-line object-cover" />
           )}
         </li>
