@@ -5,6 +5,9 @@ import { fileFor, incidentWorkOrderOf, seedHome, seedStaffIn, seedTown } from '.
 import { seedBankTrade, seedSucceededPayment } from './payments-support';
 import { seedBills, seedHousehold, seedTestStaff, signIn } from './support';
 
+// Each test walks every route of its kind through axe in one browser: give the longer lists room.
+test.describe.configure({ timeout: 180_000 });
+
 /** axe (WCAG 2.2 AA rules) on every page, in standard and in elder mode. */
 const MODES = ['standard', 'elder'] as const;
 
