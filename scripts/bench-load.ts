@@ -8,7 +8,7 @@
  *     notify over HTTPS → verified, bill paid (the bank's side runs in this process);
  *   - the same bill lookup in a bare node:http + pg server, the baseline;
  * printing requests/s, p50/p99, errors and the server's peak memory, and each ratio to the baseline.
- * Usage: npm run bench [-- --accounts 300000 --seconds 15]
+ * Usage: npm run bench [-- --accounts 300000 --seconds 15 --processes 1,2 --only "bills JSON" --profile DIR]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -18,12 +18,30 @@ import { closeDb } from '../lib/db/client';
 import { buildIsCurrent, sourceHash, writeBuildStamp } from '../lib/runtime/build-stamp';
 import { exited, spawnServer } from '../lib/runtime/spawn-server';
 import { createTestDatabase, testSecrets } from '../tests/support/test-database';
+import { postgresCpuMs, treeCpuMs } from './bench/proc-cpu';
 import { seedAccounts, seedSessions, type BenchSession } from './bench/seed';
 
-const { values } = parseArgs({ options: { accounts: { type: 'string' }, seconds: { type: 'string' }, sessions: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    accounts: { type: 'string' },
+    seconds: { type: 'string' },
+    sessions: { type: 'string' },
+    port: { type: 'string' },
+    processes: { type: 'string' },
+    only: { type: 'string' },
+    profile: { type: 'string' },
+  },
+});
 const ACCOUNTS = Number(values.accounts ?? 300_000);
 const SECONDS = Number(values.seconds ?? 15);
 const SESSIONS = Number(values.sessions ?? 2000);
+const PORT = Number(values.port ?? 4643);
+const PROCESSES = (values.processes ?? '1,2').split(',').map(Number);
+/** Scenario names to run (substring match), e.g. `--only "bills JSON"`; all when absent. */
+const ONLY = values.only?.split(',').map((s) => s.trim());
+const wanted = (scenario: string) => !ONLY || ONLY.some((o) => scenario.includes(o));
+/** A directory for the server's CPU profiles (node --cpu-prof), one per process, written when it stops. */
+const PROFILE_DIR = values.profile ? path.resolve(values.profile) : undefined;
 const root = process.cwd();
 
 interface Row {
@@ -35,6 +53,9 @@ interface Row {
   p99: number;
   errors: number;
   peakRssMb: number;
+  /** CPU per request: the server's processes, and PostgreSQL's (comparable across runs on a busy machine). */
+  serverCpuMs: number;
+  pgCpuMs: number;
 }
 
 function psRss(args: string[]): number {
@@ -51,9 +72,22 @@ function rssMb(pid: number): number {
   return (psRss(['-p', String(pid)]) + psRss(['--ppid', String(pid)])) / 1024;
 }
 
+let pgPort = 0;
+
+/** CPU used by the server (pid and its workers) and by PostgreSQL from now on, per request, when `done` is called. */
+function cpuMeter(pid: number): (requests: number) => { serverCpuMs: number; pgCpuMs: number } {
+  const server0 = treeCpuMs(String(pid)) ?? NaN;
+  const pg0 = postgresCpuMs(pgPort) ?? NaN;
+  return (requests) => ({
+    serverCpuMs: ((treeCpuMs(String(pid)) ?? NaN) - server0) / requests,
+    pgCpuMs: ((postgresCpuMs(pgPort) ?? NaN) - pg0) / requests,
+  });
+}
+
 async function drive(url: string, connections: number, seconds: number, setup: (req: autocannon.Request) => autocannon.Request, pid: number): Promise<Omit<Row, 'scenario' | 'processes'>> {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 500);
+  const cpu = cpuMeter(pid);
   const result = await autocannon({ url, connections, duration: seconds, requests: [{ setupRequest: setup }] });
   clearInterval(sampler);
   return {
@@ -63,6 +97,7 @@ async function drive(url: string, connections: number, seconds: number, setup: (
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
     peakRssMb: Math.round(peak),
+    ...cpu(result.requests.total),
   };
 }
 
@@ -80,6 +115,7 @@ async function payBills(origin: string, sessions: BenchSession[], concurrency: n
   let next = 0;
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 500);
+  const cpu = cpuMeter(pid);
   const deadline = Date.now() + seconds * 1000;
   const started = performance.now();
   async function worker(): Promise<void> {
@@ -109,7 +145,8 @@ async function payBills(origin: string, sessions: BenchSession[], concurrency: n
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
-  return { connections: concurrency, rps: Math.round(latencies.length / elapsed), p50: at(0.5), p99: at(0.99), errors, peakRssMb: Math.round(peak) };
+  // The bank's side runs in this process: its CPU is not counted in the server's.
+  return { connections: concurrency, rps: Math.round(latencies.length / elapsed), p50: at(0.5), p99: at(0.99), errors, peakRssMb: Math.round(peak), ...cpu(latencies.length) };
 }
 
 const pick = (sessions: BenchSession[]) => sessions[Math.floor(Math.random() * sessions.length)]!;
@@ -130,7 +167,8 @@ async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
 async function main(): Promise<void> {
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
   const db = await createTestDatabase(root);
-  const port = 4643;
+  pgPort = Number(new URL(db.url).port);
+  const port = PORT;
   // The sandbox bank pays in the payment scenario; notifies come from this process (JOBS=0 below).
   Object.assign(process.env, testSecrets(), { DATABASE_URL: db.url, NUANXIN_DEMO: '0', SANDBOX_BANK: '1', PUBLIC_ORIGIN: `https://127.0.0.1:${port}` });
   const rows: Row[] = [];
@@ -148,17 +186,19 @@ async function main(): Promise<void> {
       await writeBuildStamp(root, hash);
     }
 
-    const bare = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], {
-      env: { ...process.env, PORT: String(port + 1) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    await new Promise((resolve) => bare.once('message', resolve));
-    const base = await drive(`http://127.0.0.1:${port + 1}/`, 50, SECONDS, (req) => ({ ...req, path: `/?account=${pick(sessions).accountId}` }), bare.pid!);
-    rows.push({ scenario: 'bare node:http + pg (baseline)', processes: '-', ...base });
-    bare.kill('SIGTERM');
-    await exited(bare);
+    if (wanted('baseline')) {
+      const bare = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], {
+        env: { ...process.env, PORT: String(port + 1) },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      await new Promise((resolve) => bare.once('message', resolve));
+      const base = await drive(`http://127.0.0.1:${port + 1}/`, 50, SECONDS, (req) => ({ ...req, path: `/?account=${pick(sessions).accountId}` }), bare.pid!);
+      rows.push({ scenario: 'bare node:http + pg (baseline)', processes: '-', ...base });
+      bare.kill('SIGTERM');
+      await exited(bare);
+    }
 
-    for (const processes of [1, 2]) {
+    for (const processes of PROCESSES) {
       const server = await spawnServer(root, {
         ...process.env,
         NODE_ENV: 'production',
@@ -168,21 +208,24 @@ async function main(): Promise<void> {
         WEB_CONCURRENCY: String(processes),
         DATABASE_POOL_MAX: '10',
         JOBS: '0',
-      });
+      }, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
       const url = `https://127.0.0.1:${port}`;
       await waitHealthy(`${url}/api/health`, server);
       const withCookie = (p: string) => (req: autocannon.Request) => ({ ...req, path: p, headers: { ...req.headers, cookie: pick(sessions).cookie } });
       // Warm-up: first requests compile routes and fill pools.
       await drive(url, 10, 3, withCookie('/api/v1/bills'), server.pid!);
-      t = Date.now();
-      rows.push({ scenario: 'bills JSON API', processes, ...(await drive(url, 50, SECONDS, withCookie('/api/v1/bills'), server.pid!)) });
-      rows.push({ scenario: 'signed-in bills page', processes, ...(await drive(url, 50, SECONDS, withCookie('/bills'), server.pid!)) });
-      rows.push({ scenario: 'bills JSON API', processes, ...(await drive(url, 200, SECONDS, withCookie('/api/v1/bills'), server.pid!)) });
-      rows.push({ scenario: 'payment history JSON API', processes, ...(await drive(url, 50, SECONDS, withCookie('/api/v1/payments'), server.pid!)) });
-      rows.push({ scenario: 'payment history page', processes, ...(await drive(url, 50, SECONDS, withCookie('/pay/history'), server.pid!)) });
-      // Each run pays its own half of the signed-in residents' bills (a paid bill cannot be paid again).
-      const half = sessions.slice((processes - 1) * (sessions.length / 2), processes * (sessions.length / 2));
-      rows.push({ scenario: 'pay: create → bank notify → bill paid (payments/s)', processes, ...(await payBills(url, half, 16, SECONDS, server.pid!)) });
+      // Each run pays its own share of the signed-in residents' bills (a paid bill cannot be paid again).
+      const share = sessions.length / PROCESSES.length;
+      const mine = sessions.slice(PROCESSES.indexOf(processes) * share, (PROCESSES.indexOf(processes) + 1) * share);
+      const scenarios: [string, () => Promise<Omit<Row, 'scenario' | 'processes'>>][] = [
+        ['bills JSON API', () => drive(url, 50, SECONDS, withCookie('/api/v1/bills'), server.pid!)],
+        ['signed-in bills page', () => drive(url, 50, SECONDS, withCookie('/bills'), server.pid!)],
+        ['bills JSON API', () => drive(url, 200, SECONDS, withCookie('/api/v1/bills'), server.pid!)],
+        ['payment history JSON API', () => drive(url, 50, SECONDS, withCookie('/api/v1/payments'), server.pid!)],
+        ['payment history page', () => drive(url, 50, SECONDS, withCookie('/pay/history'), server.pid!)],
+        ['pay: create → bank notify → bill paid (payments/s)', () => payBills(url, mine, 16, SECONDS, server.pid!)],
+      ];
+      for (const [scenario, run] of scenarios) if (wanted(scenario)) rows.push({ scenario, processes, ...(await run()) });
       server.kill('SIGTERM');
       await exited(server);
     }
@@ -191,12 +234,13 @@ async function main(): Promise<void> {
     await db.drop();
   }
 
-  const baseline = rows[0]!.rps;
+  const baseline = rows.find((r) => r.processes === '-')?.rps ?? NaN;
   console.info(`\nNode ${process.version}, ${execFileSync('nproc').toString().trim()} cores; ${ACCOUNTS.toLocaleString('en')} accounts; ${SECONDS} s per run`);
-  console.info('| scenario | processes | connections | req/s | × baseline | p50 ms | p99 ms | errors | peak RSS MB |');
-  console.info('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.info('| scenario | processes | connections | req/s | × baseline | p50 ms | p99 ms | errors | peak RSS MB | CPU ms/req server + PostgreSQL |');
+  console.info('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
-    console.info(`| ${r.scenario} | ${r.processes} | ${r.connections} | ${r.rps.toLocaleString('en')} | ${(r.rps / baseline).toFixed(3)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.peakRssMb} |`);
+    const cpu = `${r.serverCpuMs.toFixed(2)} + ${r.pgCpuMs.toFixed(2)}`;
+    console.info(`| ${r.scenario} | ${r.processes} | ${r.connections} | ${r.rps.toLocaleString('en')} | ${(r.rps / baseline).toFixed(3)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.peakRssMb} | ${cpu} |`);
   }
 }
 

@@ -96,21 +96,22 @@ export async function listAccountPayments(residentId: string): Promise<ResidentP
   return rows.map(toView);
 }
 
+// A named statement: parsed and planned once per connection (the JSON API's hot path).
+const PAYMENTS_FOR_SESSION = `
+  WITH s AS (
+    SELECT subject_id FROM auth_session WHERE id = $1 AND kind = 'RESIDENT' AND revoked_at IS NULL AND expires_at > $2
+  )
+  SELECT true AS session_ok, x.* FROM s LEFT JOIN LATERAL (
+    ${SELECT} WHERE b.account_id IN (SELECT account_id FROM resident_account WHERE resident_id = s.subject_id)
+    ORDER BY a.account_no, p.created_at DESC LIMIT 200
+  ) x ON true`;
+
 /**
  * The JSON API's history: the session check and the household's payments in one indexed query
  * (a revoked or expired session finds nothing). Null when the session is not valid.
  */
 export async function listPaymentsForSession(sid: string, now: Date): Promise<ResidentPayment[] | null> {
-  const { rows } = await pool().query<Row & { session_ok: boolean }>(
-    `WITH s AS (
-       SELECT subject_id FROM auth_session WHERE id = $1 AND kind = 'RESIDENT' AND revoked_at IS NULL AND expires_at > $2
-     )
-     SELECT true AS session_ok, x.* FROM s LEFT JOIN LATERAL (
-       ${SELECT} WHERE b.account_id IN (SELECT account_id FROM resident_account WHERE resident_id = s.subject_id)
-       ORDER BY a.account_no, p.created_at DESC LIMIT 200
-     ) x ON true`,
-    [sid, now],
-  );
+  const { rows } = await pool().query<Row & { session_ok: boolean }>({ name: 'payments-for-session', text: PAYMENTS_FOR_SESSION, values: [sid, now] });
   if (rows.length === 0) return null;
   return rows.filter((r) => r.id !== null).map(toView);
 }

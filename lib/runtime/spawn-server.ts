@@ -7,7 +7,7 @@ import { ensureSelfSigned } from '@/lib/server/tls';
  * trust it (NODE_EXTRA_CA_CERTS): Next fetches its own pages over HTTPS when a server action
  * redirects, and would otherwise refuse its own certificate.
  */
-export async function spawnServer(root: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+export async function spawnServer(root: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<ChildProcess> {
   const extra: Record<string, string> = {};
   if (!env.TLS_CERT_FILE) {
     const { certPath } = await ensureSelfSigned(path.join(root, '.data/tls'));
@@ -15,7 +15,7 @@ export async function spawnServer(root: string, env: NodeJS.ProcessEnv): Promise
   }
   // The server stops by itself if whoever started it dies without stopping it (a killed test run).
   extra.NUANXIN_PARENT_PID = String(process.pid);
-  return spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'server.ts')], {
     cwd: root,
     env: { ...env, ...extra },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { decode } from 'next-auth/jwt';
+import { sessionTokenReader, type SessionClaims } from '@/lib/auth/session-token';
 import { billsJson } from '@/lib/bills/bills-json';
 import { listBillsForSession } from '@/lib/bills/resident-bills';
 import { messages, parseLocale, LOCALE_COOKIE } from '@/lib/i18n';
@@ -47,22 +48,28 @@ function send(res: http.ServerResponse, status: number, body: object): void {
   res.end(json);
 }
 
-async function sessionId(jar: Map<string, string>, secret: string): Promise<string | null> {
+type ReadToken = ReturnType<typeof sessionTokenReader>;
+
+async function sessionId(jar: Map<string, string>, secret: string, read: ReadToken): Promise<string | null> {
   for (const salt of SESSION_COOKIES) {
     const token = jar.get(salt);
     if (!token) continue;
+    let claims: SessionClaims | null | undefined;
     try {
-      const claims = await decode({ token, secret, salt });
-      return claims?.kind === 'RESIDENT' && typeof claims.sid === 'string' ? claims.sid : null;
+      // The fast reader knows the form next-auth issues; anything else is next-auth's to judge.
+      claims = read(token, salt);
+      if (claims === undefined) claims = await decode({ token, secret, salt });
     } catch {
       return null; // Tampered, expired or from another secret: not signed in.
     }
+    return claims?.kind === 'RESIDENT' && typeof claims.sid === 'string' ? claims.sid : null;
   }
   return null;
 }
 
 /** True when the request was answered here; false to hand it to Next. */
 export function leanRead(secret: string): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
+  const readToken = sessionTokenReader(secret);
   return (req, res) => {
     if (req.method !== 'GET') return false;
     const path = (req.url ?? '').split('?')[0]!;
@@ -73,7 +80,7 @@ export function leanRead(secret: string): (req: http.IncomingMessage, res: http.
     if ([...jar.keys()].some((name) => SESSION_COOKIES.some((c) => name.startsWith(`${c}.`)))) return false;
     void (async () => {
       try {
-        const sid = await sessionId(jar, secret);
+        const sid = await sessionId(jar, secret, readToken);
         const body = sid ? await read(sid, new Date()) : null;
         if (body) return send(res, 200, body);
         send(res, 401, { error: 'unauthenticated', message: messages(parseLocale(jar.get(LOCALE_COOKIE))).errors.unauthenticated });

@@ -47,8 +47,25 @@ export function contentSecurityPolicy(nonce: string, dev: boolean, { connect = [
 
 export const PERMISSIONS_POLICY = 'microphone=(self), camera=(), geolocation=(), payment=(self), usb=(), interest-cohort=()';
 
+/**
+ * 16 bytes from the system's CSPRNG per request, drawn from a block fetched 4 KB at a time: one
+ * call into the generator per 256 requests instead of one per request (measurable at the peak).
+ */
+const NONCE_BYTES = 16;
+let entropy = Buffer.alloc(0);
+let used = 0;
+
+export function nextNonce(): string {
+  if (used + NONCE_BYTES > entropy.length) {
+    entropy = randomBytes(NONCE_BYTES * 256);
+    used = 0;
+  }
+  used += NONCE_BYTES;
+  return entropy.toString('base64', used - NONCE_BYTES, used);
+}
+
 export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, dev: boolean, sources: CspSources = {}): void {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = nextNonce();
   const csp = contentSecurityPolicy(nonce, dev, sources);
   req.headers['content-security-policy'] = csp;
   res.setHeader('Content-Security-Policy', csp);

@@ -30,16 +30,22 @@ function postmasterOf(port: number): string | null {
   return null;
 }
 
-/** Milliseconds of CPU used by the server on `port` and its live children; null off Linux. */
-export function postgresCpuMs(port: number): number | null {
-  const root = postmasterOf(port);
-  if (!root) return null;
-  let ticks = stat(root)?.ticks ?? 0;
+/** Milliseconds of CPU used by process `root` and its live children; null when it is gone. */
+export function treeCpuMs(root: string): number | null {
+  const own = stat(root);
+  if (!own) return null;
+  let ticks = own.ticks;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     const s = stat(pid);
     if (s?.ppid === root) ticks += s.ticks;
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** Milliseconds of CPU used by the PostgreSQL server on `port` and its live backends; null off Linux. */
+export function postgresCpuMs(port: number): number | null {
+  const root = postmasterOf(port);
+  return root ? treeCpuMs(root) : null;
 }
 
 /** This process's CPU time in milliseconds. */

@@ -32,6 +32,11 @@ beforeAll(async () => {
   pg.Client.prototype.query = function capture(this: pg.Client, ...args: unknown[]) {
     const [first, second] = args as [unknown, unknown];
     if (capturing && typeof first === 'string') sent.push({ text: first, values: Array.isArray(second) ? second : [] });
+    // Named statements arrive as a config object ({ name, text, values }).
+    else if (capturing && typeof first === 'object' && first !== null && 'text' in first) {
+      const config = first as { text: string; values?: unknown[] };
+      sent.push({ text: config.text, values: config.values ?? [] });
+    }
     return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof pg.Client.prototype.query;
 });
@@ -117,6 +122,8 @@ describe('the hot paths read through indexes only', () => {
     const problems: string[] = [];
     const planned = sent.flatMap(statements);
     expect(planned.length).toBeGreaterThan(15);
+    // The two session reads (named statements) are among them.
+    expect(planned.filter((s) => /FROM auth_session/.test(s.text))).toHaveLength(2);
     if (process.env.SHOW_PLANS) for (const s of planned) console.info(s.text.replace(/\s+/g, ' ').slice(0, 120));
     for (const s of planned) {
       const reads = await plan(s);
