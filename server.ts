@@ -12,6 +12,7 @@ import next from 'next';
 import { parseEnv } from './lib/env';
 import { startJobRunner } from './lib/jobs/runner';
 import { actionGuard, builtActionIds, refuseMalformedPath } from './lib/server/action-guard';
+import { inFlightLimit } from './lib/server/in-flight';
 import { leanRead } from './lib/server/lean-reads';
 import { applySecurityHeaders, weChatScriptSources } from './lib/server/security-headers';
 import { speechConfig, speechConnectSources } from './lib/speech/config';
@@ -35,6 +36,7 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
 
   const refuseBadAction = actionGuard(builtActionIds(dir, dev));
   const answeredLean = leanRead(env.AUTH_SECRET);
+  const renders = inFlightLimit({ limit: env.RENDERS_IN_FLIGHT, maxQueue: env.RENDER_QUEUE_MAX, maxWaitMs: env.RENDER_QUEUE_WAIT_MS });
   let stopping = false;
   const inFlight = new Set<http.ServerResponse>();
   const proxied = env.TLS_MODE === 'proxy';
@@ -51,11 +53,13 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
       scripts: weChatScriptSources(req.headers['user-agent'], env.payments.officialAccount !== null),
     });
     if (refuseMalformedPath(req, res) || refuseBadAction(req, res) || answeredLean(req, res)) return;
-    handle(req, res).catch((error: unknown) => {
-      console.error('[server] unhandled request error:', error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('服务暂时不可用 · Service unavailable');
-    });
+    renders.admit(req, res, () =>
+      handle(req, res).catch((error: unknown) => {
+        console.error('[server] unhandled request error:', error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('服务暂时不可用 · Service unavailable');
+      }),
+    );
   };
   // TLS_MODE=proxy: a trusted reverse proxy terminated TLS 1.3 and forwards plain HTTP here.
   const main = proxied

@@ -43,6 +43,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Seconds SIGTERM waits for requests in flight and running jobs before the process exits anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
+  /** Page loads rendered at once per process; more wait in line (lib/server/in-flight.ts). */
+  RENDERS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
+  /** Page loads allowed to wait per process, and for how long, before a 503 “please retry”. */
+  RENDER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(2000),
+  RENDER_QUEUE_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   ...PAYMENT_ENV_SHAPE,
 });
 

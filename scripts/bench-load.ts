@@ -56,6 +56,8 @@ interface Row {
   /** CPU per request: the server's processes, and PostgreSQL's (comparable across runs on a busy machine). */
   serverCpuMs: number;
   pgCpuMs: number;
+  /** Mean response size in KB, headers included (autocannon's bytes read per request). */
+  kb: number;
 }
 
 function psRss(args: string[]): number {
@@ -98,6 +100,7 @@ async function drive(url: string, connections: number, seconds: number, setup: (
     errors: result.errors + result.non2xx + result.timeouts,
     peakRssMb: Math.round(peak),
     ...cpu(result.requests.total),
+    kb: result.throughput.total / Math.max(1, result.requests.total) / 1024,
   };
 }
 
@@ -146,7 +149,7 @@ async function payBills(origin: string, sessions: BenchSession[], concurrency: n
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
   // The bank's side runs in this process: its CPU is not counted in the server's.
-  return { connections: concurrency, rps: Math.round(latencies.length / elapsed), p50: at(0.5), p99: at(0.99), errors, peakRssMb: Math.round(peak), ...cpu(latencies.length) };
+  return { connections: concurrency, rps: Math.round(latencies.length / elapsed), p50: at(0.5), p99: at(0.99), errors, peakRssMb: Math.round(peak), ...cpu(latencies.length), kb: NaN };
 }
 
 const pick = (sessions: BenchSession[]) => sessions[Math.floor(Math.random() * sessions.length)]!;
@@ -221,6 +224,7 @@ async function main(): Promise<void> {
         ['bills JSON API', () => drive(url, 50, SECONDS, withCookie('/api/v1/bills'), server.pid!)],
         ['signed-in bills page', () => drive(url, 50, SECONDS, withCookie('/bills'), server.pid!)],
         ['bills JSON API', () => drive(url, 200, SECONDS, withCookie('/api/v1/bills'), server.pid!)],
+        ['signed-in bills page, 200 connections', () => drive(url, 200, SECONDS, withCookie('/bills'), server.pid!)],
         ['payment history JSON API', () => drive(url, 50, SECONDS, withCookie('/api/v1/payments'), server.pid!)],
         ['payment history page', () => drive(url, 50, SECONDS, withCookie('/pay/history'), server.pid!)],
         ['pay: create → bank notify → bill paid (payments/s)', () => payBills(url, mine, 16, SECONDS, server.pid!)],
@@ -236,11 +240,11 @@ async function main(): Promise<void> {
 
   const baseline = rows.find((r) => r.processes === '-')?.rps ?? NaN;
   console.info(`\nNode ${process.version}, ${execFileSync('nproc').toString().trim()} cores; ${ACCOUNTS.toLocaleString('en')} accounts; ${SECONDS} s per run`);
-  console.info('| scenario | processes | connections | req/s | × baseline | p50 ms | p99 ms | errors | peak RSS MB | CPU ms/req server + PostgreSQL |');
-  console.info('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.info('| scenario | processes | connections | req/s | × baseline | p50 ms | p99 ms | errors | peak RSS MB | CPU ms/req server + PostgreSQL | KB/response |');
+  console.info('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const cpu = `${r.serverCpuMs.toFixed(2)} + ${r.pgCpuMs.toFixed(2)}`;
-    console.info(`| ${r.scenario} | ${r.processes} | ${r.connections} | ${r.rps.toLocaleString('en')} | ${(r.rps / baseline).toFixed(3)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.peakRssMb} | ${cpu} |`);
+    console.info(`| ${r.scenario} | ${r.processes} | ${r.connections} | ${r.rps.toLocaleString('en')} | ${(r.rps / baseline).toFixed(3)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.peakRssMb} | ${cpu} | ${Number.isNaN(r.kb) ? '-' : r.kb.toFixed(1)} |`);
   }
 }
 

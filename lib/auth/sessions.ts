@@ -47,11 +47,11 @@ export async function claimSession(sid: string, now: Date): Promise<ClaimedSessi
 
 /** The subject a cookie's session id stands for, or null when signed out, revoked or expired. */
 export async function sessionSubject(sid: string, kind: SubjectKind, now: Date): Promise<string | null> {
-  const { rows } = await pool().query<{ subject_id: string }>(
-    `SELECT subject_id FROM auth_session
-     WHERE id = $1 AND kind = $2 AND revoked_at IS NULL AND expires_at > $3`,
-    [sid, kind, now],
-  );
+  const { rows } = await pool().query<{ subject_id: string }>({
+    name: 'session-subject',
+    text: `SELECT subject_id FROM auth_session WHERE id = $1 AND kind = $2 AND revoked_at IS NULL AND expires_at > $3`,
+    values: [sid, kind, now],
+  });
   return rows[0]?.subject_id ?? null;
 }
 

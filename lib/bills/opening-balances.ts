@@ -20,14 +20,15 @@ export interface OpeningBalance {
 type Row = Omit<BillRecord, 'bill_id'> & { bill_id: string | null; account_no: string; amount: string; as_of: Date };
 
 export async function listOpeningBalances(residentId: string, now: Date): Promise<OpeningBalance[]> {
-  const { rows } = await pool().query<Row>(
-    `SELECT a.account_no, ia.opening_balance_fen::text AS amount, ia.balance_as_of AS as_of, o.*
-     FROM resident_account ra JOIN heating_account a ON a.id = ra.account_id JOIN imported_account ia ON ia.account_id = a.id
-     LEFT JOIN LATERAL (SELECT ${BILL_COLUMNS} FROM bill_all b JOIN tariff t ON t.id = b.tariff_id
-                        WHERE b.account_id = a.id AND b.kind = 'OPENING') o ON true
-     WHERE ra.resident_id = $1 AND ia.opening_balance_fen <> 0 ORDER BY a.account_no`,
-    [residentId],
-  );
+  const { rows } = await pool().query<Row>({
+    name: 'opening-balances',
+    text: `SELECT a.account_no, ia.opening_balance_fen::text AS amount, ia.balance_as_of AS as_of, o.*
+           FROM resident_account ra JOIN heating_account a ON a.id = ra.account_id JOIN imported_account ia ON ia.account_id = a.id
+           LEFT JOIN LATERAL (SELECT ${BILL_COLUMNS} FROM bill_all b JOIN tariff t ON t.id = b.tariff_id
+                              WHERE b.account_id = a.id AND b.kind = 'OPENING') o ON true
+           WHERE ra.resident_id = $1 AND ia.opening_balance_fen <> 0 ORDER BY a.account_no`,
+    values: [residentId],
+  });
   return rows.map((r) => {
     const bill = r.bill_id === null ? null : toLoadedBill({ ...r, bill_id: r.bill_id });
     return {

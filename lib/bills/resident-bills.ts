@@ -50,12 +50,13 @@ function toSummary(r: Row, now: Date): BillSummary {
 }
 
 export async function listResidentBills(residentId: string, now: Date): Promise<BillSummary[]> {
-  const { rows } = await pool().query<Row>(
-    `SELECT ${BILL_COLUMNS}${EXTRA} ${FROM_RESIDENT}
-     WHERE ra.resident_id = $1 AND b.status <> 'DRAFT' AND b.kind = 'SEASON'
-     ORDER BY b.season DESC, a.account_no`,
-    [residentId],
-  );
+  const { rows } = await pool().query<Row>({
+    name: 'resident-bills',
+    text: `SELECT ${BILL_COLUMNS}${EXTRA} ${FROM_RESIDENT}
+           WHERE ra.resident_id = $1 AND b.status <> 'DRAFT' AND b.kind = 'SEASON'
+           ORDER BY b.season DESC, a.account_no`,
+    values: [residentId],
+  });
   return rows.map((r) => toSummary(r, now));
 }
 
@@ -97,10 +98,11 @@ export interface BillDetail {
 
 /** A bill only when its account is bound to this resident; anyone else's is not found. */
 export async function getResidentBill(residentId: string, billId: string, now: Date): Promise<BillDetail | null> {
-  const { rows } = await pool().query<Row>(
-    `SELECT ${BILL_COLUMNS}${EXTRA} ${FROM_RESIDENT} WHERE ra.resident_id = $1 AND b.id = $2 AND b.status <> 'DRAFT'`,
-    [residentId, billId],
-  );
+  const { rows } = await pool().query<Row>({
+    name: 'resident-bill',
+    text: `SELECT ${BILL_COLUMNS}${EXTRA} ${FROM_RESIDENT} WHERE ra.resident_id = $1 AND b.id = $2 AND b.status <> 'DRAFT'`,
+    values: [residentId, billId],
+  });
   const r = rows[0];
   if (!r) return null;
   const bill = toLoadedBill(r);

@@ -119,6 +119,7 @@ export const en: Messages = {
     binding_mismatch: 'The account number or holder name does not match. Please check your bill.',
     invalid_transition: 'This cannot be done in the current state.',
     unavailable: 'The service is busy. Please try again shortly.',
+    busy: 'Many people are using the service right now. Please try again in a few seconds.',
     phoneInvalid: 'Please enter a valid 11-digit mobile number.',
     codeFormat: 'The code is 6 digits.',
     required: 'Please fill this in.',

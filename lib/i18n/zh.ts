@@ -118,6 +118,7 @@ export const zh = {
     binding_mismatch: '户号或户主姓名不正确，请核对缴费单。',
     invalid_transition: '当前状态下不能进行此操作。',
     unavailable: '系统暂时繁忙，请稍后再试。',
+    busy: '现在查询的人很多，请等几秒再试。',
     phoneInvalid: '请输入正确的 11 位手机号。',
     codeFormat: '验证码是 6 位数字。',
     required: '请填写此项。',

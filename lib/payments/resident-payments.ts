@@ -82,17 +82,18 @@ function toView(r: Row): ResidentPayment {
 
 /** Only the resident who started it sees a payment; anyone else gets nothing. */
 export async function getResidentPayment(residentId: string, paymentId: string): Promise<ResidentPayment | null> {
-  const { rows } = await pool().query<Row>(`${SELECT} WHERE p.id = $1 AND p.resident_id = $2`, [paymentId, residentId]);
+  const { rows } = await pool().query<Row>({ name: 'resident-payment', text: `${SELECT} WHERE p.id = $1 AND p.resident_id = $2`, values: [paymentId, residentId] });
   return rows[0] ? toView(rows[0]) : null;
 }
 
 /** Every payment on the accounts bound to the resident (a household shares its history). */
 export async function listAccountPayments(residentId: string): Promise<ResidentPayment[]> {
-  const { rows } = await pool().query<Row>(
-    `${SELECT} WHERE b.account_id IN (SELECT account_id FROM resident_account WHERE resident_id = $1)
-     ORDER BY a.account_no, p.created_at DESC LIMIT 200`,
-    [residentId],
-  );
+  const { rows } = await pool().query<Row>({
+    name: 'account-payments',
+    text: `${SELECT} WHERE b.account_id IN (SELECT account_id FROM resident_account WHERE resident_id = $1)
+           ORDER BY a.account_no, p.created_at DESC LIMIT 200`,
+    values: [residentId],
+  });
   return rows.map(toView);
 }
 

@@ -1,6 +1,5 @@
 import type http from 'node:http';
-import { decode } from 'next-auth/jwt';
-import { sessionTokenReader, type SessionClaims } from '@/lib/auth/session-token';
+import { SESSION_COOKIES, sessionFromCookies } from '@/lib/auth/session-cookie';
 import { billsJson } from '@/lib/bills/bills-json';
 import { listBillsForSession } from '@/lib/bills/resident-bills';
 import { messages, parseLocale, LOCALE_COOKIE } from '@/lib/i18n';
@@ -13,8 +12,6 @@ import { listPaymentsForSession, paymentsJson } from '@/lib/payments/resident-pa
  * session row check and query as the route handlers (app/api/v1/bills, app/api/v1/payments),
  * the same bodies. Anything unusual (a chunked cookie, another method) goes to Next.
  */
-const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
-
 type Read = (sid: string, now: Date) => Promise<object | null>;
 
 const READS: Record<string, Read> = {
@@ -48,28 +45,8 @@ function send(res: http.ServerResponse, status: number, body: object): void {
   res.end(json);
 }
 
-type ReadToken = ReturnType<typeof sessionTokenReader>;
-
-async function sessionId(jar: Map<string, string>, secret: string, read: ReadToken): Promise<string | null> {
-  for (const salt of SESSION_COOKIES) {
-    const token = jar.get(salt);
-    if (!token) continue;
-    let claims: SessionClaims | null | undefined;
-    try {
-      // The fast reader knows the form next-auth issues; anything else is next-auth's to judge.
-      claims = read(token, salt);
-      if (claims === undefined) claims = await decode({ token, secret, salt });
-    } catch {
-      return null; // Tampered, expired or from another secret: not signed in.
-    }
-    return claims?.kind === 'RESIDENT' && typeof claims.sid === 'string' ? claims.sid : null;
-  }
-  return null;
-}
-
 /** True when the request was answered here; false to hand it to Next. */
 export function leanRead(secret: string): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
-  const readToken = sessionTokenReader(secret);
   return (req, res) => {
     if (req.method !== 'GET') return false;
     const path = (req.url ?? '').split('?')[0]!;
@@ -80,8 +57,8 @@ export function leanRead(secret: string): (req: http.IncomingMessage, res: http.
     if ([...jar.keys()].some((name) => SESSION_COOKIES.some((c) => name.startsWith(`${c}.`)))) return false;
     void (async () => {
       try {
-        const sid = await sessionId(jar, secret, readToken);
-        const body = sid ? await read(sid, new Date()) : null;
+        const session = await sessionFromCookies((name) => jar.get(name), jar.keys(), secret);
+        const body = session?.kind === 'RESIDENT' ? await read(session.sid, new Date()) : null;
         if (body) return send(res, 200, body);
         send(res, 401, { error: 'unauthenticated', message: messages(parseLocale(jar.get(LOCALE_COOKIE))).errors.unauthenticated });
       } catch (error) {

@@ -1,4 +1,4 @@
-import { auth } from '@/auth';
+import { cookieSession } from '@/lib/auth/current';
 import { billsJson } from '@/lib/bills/bills-json';
 import { listBillsForSession } from '@/lib/bills/resident-bills';
 
@@ -6,8 +6,8 @@ export const dynamic = 'force-dynamic';
 
 /** The signed-in resident's bills with what is due now, amounts in integer fen. */
 export async function GET(): Promise<Response> {
-  const session = await auth();
-  const bills = session?.sid && session.kind === 'RESIDENT' ? await listBillsForSession(session.sid, new Date()) : null;
+  const session = await cookieSession();
+  const bills = session?.kind === 'RESIDENT' ? await listBillsForSession(session.sid, new Date()) : null;
   if (!bills) {
     return Response.json({ error: 'unauthenticated', message: '请先登录。' }, { status: 401 });
   }

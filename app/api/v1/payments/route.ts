@@ -1,5 +1,4 @@
-import { auth } from '@/auth';
-import { currentResident } from '@/lib/auth/current';
+import { cookieSession, currentResident } from '@/lib/auth/current';
 import { env } from '@/lib/env';
 import { preferences, requestMeta } from '@/lib/http/request-context';
 import { HTTP_STATUS } from '@/lib/errors/app-error';
@@ -17,8 +16,8 @@ async function refusal(status: number, error: string, message?: string): Promise
 
 /** The signed-in household's payments, newest first per account, amounts in integer fen. */
 export async function GET(): Promise<Response> {
-  const session = await auth();
-  const payments = session?.sid && session.kind === 'RESIDENT' ? await listPaymentsForSession(session.sid, new Date()) : null;
+  const session = await cookieSession();
+  const payments = session?.kind === 'RESIDENT' ? await listPaymentsForSession(session.sid, new Date()) : null;
   if (!payments) return refusal(401, 'unauthenticated');
   return Response.json(paymentsJson(payments), { headers: NO_STORE });
 }
