@@ -176,7 +176,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, testSecrets(), { DATABASE_URL: db.url, NUANXIN_DEMO: '0', SANDBOX_BANK: '1', PUBLIC_ORIGIN: `https://127.0.0.1:${port}` });
   const rows: Row[] = [];
   try {
-    let t = Date.now();
+    const t = Date.now();
     await seedAccounts(ACCOUNTS);
     const sessions = await seedSessions(SESSIONS);
     console.info(`Seeded ${ACCOUNTS.toLocaleString('en')} accounts with bills and ${SESSIONS} signed-in residents in ${((Date.now() - t) / 1000).toFixed(0)} s`);
