@@ -3,16 +3,19 @@
  * bills into a throw-away local database, then for each one, C at a time: create the payment
  * (the bank's gateway over loopback HTTP, signed) → the payer confirms at the bank → the bank's
  * signed notify over HTTP → verified, applied, bill credited. Prints throughput and latencies.
- * Usage: npm run bench:payments [-- --payments 3000 --concurrency 32]
+ * Usage: npm run bench:payments [-- --payments 3000 --concurrency 32 --statements]
+ * --statements times every statement the pool sends (wall clock from send to answer, best read at
+ * --concurrency 1) and prints where the time per payment goes.
  * BENCH_PG_OPTIONS="-c synchronous_commit=off" compares against non-durable commits (diagnosis only).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createTestDatabase, testSecrets } from '../tests/support/test-database';
 import { ownCpuMs, postgresCpuMs } from './bench/proc-cpu';
 
-const { values } = parseArgs({ options: { payments: { type: 'string' }, concurrency: { type: 'string' } } });
+const { values } = parseArgs({ options: { payments: { type: 'string' }, concurrency: { type: 'string' }, statements: { type: 'boolean' } } });
 const n = Number(values.payments ?? 3000);
 const concurrency = Number(values.concurrency ?? 32);
 
@@ -35,6 +38,29 @@ const { decideTrade, findTrade } = await import('../lib/sandbox-bank/trades');
 const { seedResident, randomTestPhone } = await import('../lib/seed/records');
 type Channels = import('../lib/payments/app-channels').Channels;
 type Side = import('../lib/sandbox-bank/config').SandboxBankSide;
+
+/** Wraps pg's Client.query to sum the time each statement (by its first 110 characters) takes. */
+function timeStatements(): Map<string, { ms: number; count: number }> {
+  const totals = new Map<string, { ms: number; count: number }>();
+  const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function timed(this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    // Batches carry their values as literals: those are blanked so one statement sums as one.
+    const sql = typeof first === 'string' ? first : (first?.text ?? '?');
+    const text = sql.replace(/'(?:[^']|'')*'/g, "'…'").replace(/\s+/g, ' ').trim().slice(0, 110);
+    const t0 = performance.now();
+    const result = original.apply(this, args);
+    const done = () => {
+      const entry = totals.get(text) ?? { ms: 0, count: 0 };
+      entry.ms += performance.now() - t0;
+      entry.count++;
+      totals.set(text, entry);
+    };
+    if (result instanceof Promise) result.then(done, done);
+    return result;
+  } as typeof pg.Client.prototype.query;
+  return totals;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -111,6 +137,7 @@ try {
       total.push(t3 - t0);
     }
   }
+  const timings = values.statements ? timeStatements() : null;
   const pgPort = Number(new URL(db.url).port);
   const cpuBefore = { node: ownCpuMs(), pg: postgresCpuMs(pgPort) };
   const started = performance.now();
@@ -134,6 +161,14 @@ try {
   console.info(`CPU per payment, bank included: ${cpuLine} → at most ~${Math.round((availableParallelism() * 1000) / (nodeCpu + (pgCpu ?? 0)))} payments/s on ${availableParallelism()} idle cores`);
   console.info(`  create (bank gateway round trip): ${fmt(createMs)}`);
   console.info(`  notify → verified → bill paid:    ${fmt(notifyMs)}`);
+  if (timings) {
+    console.info('\nStatements per payment (wall clock, send → answer):');
+    const rows = [...timings].sort((a, b) => b[1].ms - a[1].ms);
+    for (const [text, t] of rows.slice(0, 25)) {
+      console.info(`${(t.ms / bills.length).toFixed(2).padStart(7)} ms  ×${(t.count / bills.length).toFixed(1)}  ${text}`);
+    }
+    console.info(`${(rows.reduce((sum, [, t]) => sum + t.ms, 0) / bills.length).toFixed(2).padStart(7)} ms  in all`);
+  }
   console.info(`Check: ${check.rows[0]!.succeeded} succeeded, ${check.rows[0]!.ledger} ledger entries, ${check.rows[0]!.paid} bills paid`);
 } finally {
   for (const close of stop) await close();
