@@ -32,15 +32,16 @@ export async function applyToBill(
   const settles = bill.status === 'ISSUED' && withEntry.dueFen === 0n;
   if (settles) assertBillTransition('ISSUED', 'PAID');
   // The entry and the bill's new status in one statement: the bill is settled only by a new entry.
-  const { rows } = await client.query<{ applied: boolean }>(
-    `WITH entry AS (
+  const { rows } = await client.query<{ applied: boolean }>({
+    name: 'bill-apply-entry',
+    text: `WITH entry AS (
        INSERT INTO bill_ledger (bill_id, at, amount_fen, kind, source_id) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (source_id) DO NOTHING RETURNING id),
      settled AS (
        UPDATE bill SET status = 'PAID', settled_at = $2 WHERE id = $1 AND $6::boolean AND EXISTS (SELECT 1 FROM entry) RETURNING id)
      SELECT EXISTS (SELECT 1 FROM entry) AS applied, (SELECT count(*) FROM settled) AS settled`,
-    [billId, entry.at, entry.amountFen.toString(), entry.kind, entry.sourceId, settles],
-  );
+    values: [billId, entry.at, entry.amountFen.toString(), entry.kind, entry.sourceId, settles],
+  });
   const applied = rows[0]!.applied;
   return { applied, quote: applied ? withEntry : quoteBill(bill.tariff, bill.property, bill.payments, entry.at) };
 }

@@ -101,8 +101,9 @@ async function transition(
 ): Promise<void> {
   // The row is locked by this transaction; the update, its event and the audit line of a
   // credit go in one round trip.
-  await client.query(
-    `WITH moved AS (
+  await client.query({
+    name: 'payment-transition',
+    text: `WITH moved AS (
        UPDATE payment SET status = $2::payment_status, updated_at = $3::timestamptz,
          paid_at = CASE WHEN $2::payment_status = 'succeeded' THEN coalesce($4::timestamptz, $3::timestamptz) ELSE paid_at END,
          channel_trade_no = coalesce(channel_trade_no, $5::text),
@@ -113,7 +114,7 @@ async function transition(
        SELECT id, $3::timestamptz, $6::payment_status, $2::payment_status, $7, $8::jsonb FROM moved)
      INSERT INTO audit_log (at, actor_kind, action, entity, entity_id, detail)
      SELECT $3::timestamptz, 'SYSTEM', $9, 'payment', id, $10::jsonb FROM moved WHERE $9::text IS NOT NULL`,
-    [
+    values: [
       payment.id,
       event.to,
       event.at,
@@ -125,7 +126,7 @@ async function transition(
       audit?.action ?? null,
       audit?.detail ? JSON.stringify(audit.detail) : null,
     ],
-  );
+  });
 }
 
 /** Credits the bill (locked with the payment); returns the audit line the transition writes. */

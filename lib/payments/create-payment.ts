@@ -135,8 +135,9 @@ async function insertPayment(
   if (amountFen <= 0n) throw new AppError('invalid_transition', 'bill_not_payable');
   const expiresAt = new Date(req.now.getTime() + req.limitMinutes * 60_000);
   // Without a notify, the channel is asked on a schedule (query-job.ts sweeps next_query_at).
-  const { rows } = await client.query<PaymentRow>(
-    `WITH created AS (
+  const { rows } = await client.query<PaymentRow>({
+    name: 'payment-create',
+    text: `WITH created AS (
        INSERT INTO payment AS p (out_trade_no, bill_id, resident_id, channel, amount_fen, status, idempotency_key, quoted_at, expires_at,
                                  next_query_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, 'created', $6, $7, $8, $9, $7, $7)
@@ -145,7 +146,7 @@ async function insertPayment(
        INSERT INTO payment_event (payment_id, at, from_status, to_status, source, detail)
        SELECT id, $7, NULL, 'created', 'create', $10::jsonb FROM created)
      SELECT * FROM created`,
-    [
+    values: [
       newOutTradeNo(req.now),
       req.billId,
       req.residentId,
@@ -157,7 +158,7 @@ async function insertPayment(
       nextQueryAt(req.now, 0),
       JSON.stringify({ amountFen: amountFen.toString(), channel: req.channel }),
     ],
-  );
+  });
   const what = loaded.kind === 'OPENING' ? '原系统结转欠费' : `${loaded.season}–${loaded.season + 1} 采暖费`;
   return { payment: toPayment(rows[0]!), description: `暖心供暖 ${what} 户号${place.account_no}` };
 }
