@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { parseEnv } from './lib/env';
 import { startJobRunner } from './lib/jobs/runner';
-import { actionGuard, builtActionIds, refuseMalformedPath } from './lib/server/action-guard';
+import { hasActionBody, refuseUndecodableAction } from './lib/server/action-body';
+import { ACTION_BODY_LIMIT, actionGuard, builtActionIds, refuseMalformedPath } from './lib/server/action-guard';
 import { leanRead } from './lib/server/lean-reads';
 import { applySecurityHeaders, weChatScriptSources } from './lib/server/security-headers';
 import { speechConfig, speechConnectSources } from './lib/speech/config';
@@ -51,12 +52,16 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
       scripts: weChatScriptSources(req.headers['user-agent'], env.payments.officialAccount !== null),
     });
     if (refuseMalformedPath(req, res) || refuseBadAction(req, res) || answeredLean(req, res)) return;
-    handle(req, res).catch((error: unknown) => {
-      console.error('[server] unhandled request error:', error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('服务暂时不可用 · Service unavailable');
-    });
+    if (!hasActionBody(req)) return void toNext(req, res);
+    // An action's body is read and checked first; Next then reads it as it arrived.
+    refuseUndecodableAction(req, res, ACTION_BODY_LIMIT).then(
+      (refused) => {
+        if (!refused) void toNext(req, res);
+      },
+      (error: unknown) => unavailable(res, error),
+    );
   };
+  const toNext = (req: http.IncomingMessage, res: http.ServerResponse) => handle(req, res).catch((error: unknown) => unavailable(res, error));
   // TLS_MODE=proxy: a trusted reverse proxy terminated TLS 1.3 and forwards plain HTTP here.
   const main = proxied
     ? http.createServer(onRequest)
@@ -102,6 +107,12 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
       await app.close();
     },
   };
+}
+
+function unavailable(res: http.ServerResponse, error: unknown): void {
+  console.error('[server] unhandled request error:', error);
+  if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('服务暂时不可用 · Service unavailable');
 }
 
 /**

@@ -8,8 +8,10 @@ import path from 'node:path';
  * not have, a post from another site, or a body type no browser sends to an action.
  */
 const ACTION_CONTENT_TYPES = ['multipart/form-data', 'text/plain', 'application/x-www-form-urlencoded'];
-// next.config.ts serverActions.bodySizeLimit (12 MB): larger bodies are refused before reading.
-const ACTION_BODY_LIMIT = 12 * 1024 * 1024;
+// Next's serverActions.bodySizeLimit (its default, 1 MB: next.config.ts sets none; photos go to
+// route handlers). Next answers a larger body with a 500, so it is refused here first: by its
+// Content-Length before reading, or while action-body.ts reads it.
+export const ACTION_BODY_LIMIT = 1024 * 1024;
 
 export interface ActionGuard {
   (req: IncomingMessage, res: ServerResponse): boolean;
@@ -23,7 +25,7 @@ export function builtActionIds(dir: string, dev: boolean): Set<string> | null {
   return new Set([...Object.keys(manifest.node ?? {}), ...Object.keys(manifest.edge ?? {})]);
 }
 
-function refuse(res: ServerResponse, status: number, zh: string, en: string, headers: Record<string, string> = {}): true {
+export function refuse(res: ServerResponse, status: number, zh: string, en: string, headers: Record<string, string> = {}): true {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(`${zh} · ${en}`);
   return true;

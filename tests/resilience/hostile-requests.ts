@@ -206,6 +206,7 @@ export function* requests(n: number, t: Targets, actions: ServerAction[]): Gener
     () => ({ kind: 'unknown server action', method: 'POST', path: pick(['/', '/pay', '/login']), headers: { 'next-action': pick([randomBytes(21).toString('hex'), pick(INJECTIONS).replace(/[^\x20-\x7e]/g, '') || 'x']), 'content-type': 'text/plain;charset=UTF-8', cookie: t.attackerCookie }, body: '[]' }),
     () => actionRequest(t, pick(actions), pick(cookieVariants(t))),
     () => actionRequest(t, pick(actions), t.attackerCookie),
+    () => actionRequest(t, pick(actions), pick(cookieVariants(t)), true),
   ];
   for (let i = 0; i < n; i++) yield kinds[i % kinds.length]!();
 }
@@ -213,7 +214,7 @@ export function* requests(n: number, t: Targets, actions: ServerAction[]): Gener
 /**
  * Server-action bodies that React itself could never have encoded (truncated multipart, a reply
  * that is not JSON, forward references). Next 16 fails to decode them with a 500 before any
- * Nuanxin code runs; kept apart until that is handled (see hostile.spec.ts).
+ * Nuanxin code runs, so server.ts refuses them first (see hostile.spec.ts).
  */
 export function* malformedActionBodies(n: number, t: Targets, actions: ServerAction[]): Generator<HostileRequest> {
   for (let i = 0; i < n; i++) yield actionRequest(t, pick(actions), t.attackerCookie, true);
