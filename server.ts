@@ -11,8 +11,8 @@ import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { parseEnv } from './lib/env';
 import { startJobRunner } from './lib/jobs/runner';
-import { hasActionBody, refuseUndecodableAction } from './lib/server/action-body';
-import { ACTION_BODY_LIMIT, actionGuard, builtActionIds, refuseMalformedPath } from './lib/server/action-guard';
+import { bodyCheck, refuseUndecodableAction } from './lib/server/action-body';
+import { ACTION_BODY_LIMIT, actionGuard, builtActionIds, builtRouteHandlers, refuseMalformedPath } from './lib/server/action-guard';
 import { leanRead } from './lib/server/lean-reads';
 import { applySecurityHeaders, weChatScriptSources } from './lib/server/security-headers';
 import { speechConfig, speechConnectSources } from './lib/speech/config';
@@ -35,6 +35,7 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
   const connectSources = speechConnectSources(speechConfig());
 
   const refuseBadAction = actionGuard(builtActionIds(dir, dev));
+  const routeHandlers = builtRouteHandlers(dir, dev);
   const answeredLean = leanRead(env.AUTH_SECRET);
   let stopping = false;
   const inFlight = new Set<http.ServerResponse>();
@@ -52,9 +53,10 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
       scripts: weChatScriptSources(req.headers['user-agent'], env.payments.officialAccount !== null),
     });
     if (refuseMalformedPath(req, res) || refuseBadAction(req, res) || answeredLean(req, res)) return;
-    if (!hasActionBody(req)) return void toNext(req, res);
+    const check = bodyCheck(req, routeHandlers);
+    if (!check) return void toNext(req, res);
     // An action's body is read and checked first; Next then reads it as it arrived.
-    refuseUndecodableAction(req, res, ACTION_BODY_LIMIT).then(
+    refuseUndecodableAction(req, res, ACTION_BODY_LIMIT, check).then(
       (refused) => {
         if (!refused) void toNext(req, res);
       },

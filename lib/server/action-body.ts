@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isReplyForm, isReplyText } from './action-reply';
-import { refuse } from './action-guard';
+import { isFormPostReply, isReplyForm, isReplyText } from './action-reply';
+import { fromAnotherSite, refuse } from './action-guard';
 import { splitMultipart } from './multipart';
 
 /**
@@ -47,22 +47,40 @@ export function readReplayable(req: IncomingMessage, limit: number): Promise<Rea
   });
 }
 
-/** Whether the request is a server-action post whose body this checks (see action-guard.ts). */
-export function hasActionBody(req: IncomingMessage): boolean {
-  return req.headers['next-action'] !== undefined && req.method === 'POST' && /^(multipart\/form-data|text\/plain)\b/i.test(req.headers['content-type'] ?? '');
+const MULTIPART = /^multipart\/form-data\b/i;
+
+/**
+ * Which body check a request needs: a server-action post (its Next-Action header already passed
+ * action-guard.ts), or a multipart form posted to a page without JavaScript, which Next decodes
+ * as a possible form action (route handlers, `routeHandlers`, read their own bodies).
+ */
+export function bodyCheck(req: IncomingMessage, routeHandlers: RegExp[] | null): 'action' | 'form' | null {
+  if (req.method !== 'POST') return null;
+  const type = req.headers['content-type'] ?? '';
+  if (req.headers['next-action'] !== undefined) return MULTIPART.test(type) || /^text\/plain\b/i.test(type) ? 'action' : null;
+  if (!MULTIPART.test(type) || routeHandlers === null) return null;
+  const pathname = (req.url ?? '/').split('?')[0]!;
+  return routeHandlers.some((route) => route.test(pathname)) ? null : 'form';
 }
 
 export function isEncodedReply(body: Buffer, contentType: string): boolean {
-  if (/^text\/plain\b/i.test(contentType)) return isReplyText(body.toString('utf8'));
+  if (!MULTIPART.test(contentType)) return isReplyText(body.toString('utf8'));
   const parts = splitMultipart(body, contentType);
   return parts !== null && isReplyForm(parts);
+}
+
+export function isFormPost(body: Buffer, contentType: string): boolean {
+  const parts = splitMultipart(body, contentType);
+  return parts !== null && isFormPostReply(parts);
 }
 
 /**
  * Resolves true when it answered the request (refused it), false when Next may handle it, with
  * the body back in place. A client that went away gets no answer; its response is closed.
  */
-export async function refuseUndecodableAction(req: IncomingMessage, res: ServerResponse, limit: number): Promise<boolean> {
+export async function refuseUndecodableAction(req: IncomingMessage, res: ServerResponse, limit: number, kind: 'action' | 'form' = 'action'): Promise<boolean> {
+  // Checked by action-guard.ts for actions; a form post from another site Next fails with a 500.
+  if (kind === 'form' && fromAnotherSite(req)) return refuse(res, 403, '请求来源不正确，请从暖心页面操作', 'Request from another site refused');
   const read = await readReplayable(req, limit);
   if ('gone' in read) {
     res.destroy();
@@ -70,7 +88,8 @@ export async function refuseUndecodableAction(req: IncomingMessage, res: ServerR
   }
   // The rest of an oversized body is not read: the connection closes after the answer.
   if ('tooLarge' in read) return refuse(res, 413, '提交的内容太大', 'Request too large', { connection: 'close' });
-  if (!isEncodedReply(read.body, req.headers['content-type'] ?? '')) {
+  const type = req.headers['content-type'] ?? '';
+  if (!(kind === 'action' ? isEncodedReply(read.body, type) : isFormPost(read.body, type))) {
     return refuse(res, 400, '提交的内容无法识别，请刷新页面后重试', 'The form could not be read; please reload the page and try again');
   }
   return false;

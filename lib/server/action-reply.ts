@@ -42,12 +42,16 @@ class ReplyChecker {
   private readonly parsed = new Map<number, Json>();
   private readonly pending: number[] = [];
 
-  constructor(private readonly parts: ReplyParts) {}
+  /** `prefix`: the fields' names start with it (a bound action's "$ACTION_1:" in a form post). */
+  constructor(
+    private readonly parts: ReplyParts,
+    private readonly prefix = '',
+  ) {}
 
   /** The JSON of field `id` (hexadecimal in references, decimal as a field name), or undefined. */
   part(id: number): Json | undefined {
     if (this.parsed.has(id)) return this.parsed.get(id);
-    const text = this.parts.fields.get(String(id));
+    const text = this.parts.fields.get(this.prefix + String(id));
     if (text === undefined) return undefined;
     const json = parseJson(text);
     if (!json.ok) return undefined;
@@ -56,10 +60,9 @@ class ReplyChecker {
     return json.value;
   }
 
-  /** Checks field 0 and every field it reaches. */
-  check(): boolean {
-    const root = this.part(0);
-    if (!Array.isArray(root) || root.length > MAX_ARGS) return false;
+  /** Checks field 0, which must have the root's shape, and every field it reaches. */
+  check(root: (value: Json | undefined) => boolean): boolean {
+    if (!root(this.part(0))) return false;
     while (this.pending.length > 0) {
       const id = this.pending.shift()!;
       if (!this.value(this.parsed.get(id)!, null)) return false;
@@ -104,7 +107,7 @@ class ReplyChecker {
       case 'n':
         return /^-?\d+$/.test(rest) && rest.replace('-', '').length <= MAX_BIGINT_DIGITS && this.bump(counter, rest.length);
       case 'B':
-        return /^[0-9a-f]+$/.test(rest) && this.parts.files.has(String(parseInt(rest, 16)));
+        return /^[0-9a-f]+$/.test(rest) && this.parts.files.has(this.prefix + String(parseInt(rest, 16)));
       case '@':
         return this.outlined(rest, () => true);
       case 'Q':
@@ -138,12 +141,31 @@ class ReplyChecker {
   }
 }
 
+const argumentList = (value: Json | undefined) => Array.isArray(value) && value.length <= MAX_ARGS;
+
 /** A text/plain action body: the arguments as a JSON array. */
 export function isReplyText(body: string): boolean {
-  return new ReplyChecker({ fields: new Map([['0', body]]), files: new Set() }).check();
+  return new ReplyChecker({ fields: new Map([['0', body]]), files: new Set() }).check(argumentList);
 }
 
 /** A multipart action body, already split into its fields and files. */
 export function isReplyForm(parts: ReplyParts): boolean {
-  return new ReplyChecker(parts).check();
+  return new ReplyChecker(parts).check(argumentList);
+}
+
+/**
+ * A form posted without JavaScript (no Next-Action header): React's hidden fields name the action.
+ * A bound action ("$ACTION_REF_1") carries its descriptor in "$ACTION_1:0", `{"id":…,"bound":…}`,
+ * and its bound arguments in further "$ACTION_1:…" fields, decoded like a reply; a plain form post
+ * that names no action is not decoded at all.
+ */
+export function isFormPostReply(parts: ReplyParts): boolean {
+  for (const name of parts.fields.keys()) {
+    if (!name.startsWith('$ACTION_REF_')) continue;
+    const prefix = `$ACTION_${name.slice('$ACTION_REF_'.length)}:`;
+    const descriptor = (value: Json | undefined) =>
+      value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value.id === 'string' && (value.bound === null || typeof value.bound === 'string');
+    if (!new ReplyChecker(parts, prefix).check(descriptor)) return false;
+  }
+  return true;
 }

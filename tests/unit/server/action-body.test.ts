@@ -4,8 +4,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isEncodedReply, readReplayable, refuseUndecodableAction } from '@/lib/server/action-body';
+import { bodyCheck, isEncodedReply, isFormPost, readReplayable, refuseUndecodableAction } from '@/lib/server/action-body';
+import { builtRouteHandlers } from '@/lib/server/action-guard';
 
 /**
  * Server-action bodies are checked at the edge against what React's encodeReply writes, and a
@@ -129,6 +132,44 @@ describe('server-action bodies checked against what React encodes', () => {
     const refusable = malformed.filter(([name]) => !decodedOnPurpose.includes(name));
     const outcomes = reactDecodes(refusable.map(([, b]) => b));
     expect(refusable.filter((_, i) => outcomes[i] === 'ok').map(([name]) => name)).toEqual([]);
+  });
+});
+
+describe('forms posted without JavaScript', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'nx-routes-'));
+  mkdirSync(path.join(dir, '.next/server'), { recursive: true });
+  const manifest = { '/repair/page': '', '/api/complaints/[id]/photos/route': '', '/api/auth/[...nextauth]/route': '', '/staff/import/upload/route': '', '/(shop)/x/[[...rest]]/route': '' };
+  writeFileSync(path.join(dir, '.next/server/app-paths-manifest.json'), JSON.stringify(manifest));
+  const routes = builtRouteHandlers(dir, false);
+  const req = (method: string, url: string, headers: Record<string, string>) => ({ method, url, headers }) as unknown as http.IncomingMessage;
+  const mp = { 'content-type': 'multipart/form-data; boundary=b' };
+
+  it('checks multipart posts to pages, never to route handlers (photo uploads read their own bodies)', () => {
+    expect(bodyCheck(req('POST', '/repair', mp), routes)).toBe('form');
+    expect(bodyCheck(req('POST', '/repair/123?x=1', mp), routes)).toBe('form');
+    expect(bodyCheck(req('POST', '/api/complaints/7c9e/photos', mp), routes)).toBeNull();
+    expect(bodyCheck(req('POST', '/api/auth/callback/credentials', mp), routes)).toBeNull();
+    expect(bodyCheck(req('POST', '/staff/import/upload', mp), routes)).toBeNull();
+    expect(bodyCheck(req('POST', '/x', mp), routes)).toBeNull();
+    expect(bodyCheck(req('POST', '/x/a/b', mp), routes)).toBeNull();
+    expect(bodyCheck(req('POST', '/repair', { 'content-type': 'application/x-www-form-urlencoded' }), routes)).toBeNull();
+    expect(bodyCheck(req('GET', '/repair', mp), routes)).toBeNull();
+    expect(bodyCheck(req('POST', '/repair', { ...mp, 'next-action': 'a' }), routes)).toBe('action');
+    expect(bodyCheck(req('POST', '/repair', { 'content-type': 'text/plain', 'next-action': 'a' }), routes)).toBe('action');
+    expect(bodyCheck(req('POST', '/repair', mp), null)).toBeNull();
+  });
+
+  it('lets complete forms through, bound actions with their descriptor, and refuses the rest', () => {
+    const ok = (fields: [string, string][]) => isFormPost(multipart(fields).body, multipart(fields).type);
+    expect(ok([['$ACTION_ID_abc', ''], ['billId', 'x']])).toBe(true);
+    expect(ok([['name', '张三']])).toBe(true);
+    expect(ok([['$ACTION_REF_1', ''], ['$ACTION_1:0', '{"id":"abc","bound":"$@1"}'], ['$ACTION_1:1', '["x"]']])).toBe(true);
+    expect(ok([['$ACTION_REF_1', ''], ['$ACTION_1:0', '{"id":"abc","bound":null}']])).toBe(true);
+    expect(ok([['$ACTION_REF_1', ''], ['$ACTION_1:0', '{']])).toBe(false);
+    expect(ok([['$ACTION_REF_1', ''], ['$ACTION_1:0', '{"id":1}']])).toBe(false);
+    expect(ok([['$ACTION_REF_1', ''], ['$ACTION_1:0', '{"id":"abc","bound":"$Q9"}']])).toBe(false);
+    const whole = multipart([['$ACTION_ID_abc', ''], ['rooms', '卧室']]);
+    expect(isFormPost(whole.body.subarray(0, whole.body.length - 5), whole.type)).toBe(false);
   });
 });
 
