@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { parseEnv } from './lib/env';
 import { startJobRunner } from './lib/jobs/runner';
-import { actionGuard, builtActionIds, refuseMalformedPath } from './lib/server/action-guard';
+import { bodyCheck, refuseUndecodableAction } from './lib/server/action-body';
+import { ACTION_BODY_LIMIT, actionGuard, builtActionIds, builtRouteHandlers, refuseMalformedPath } from './lib/server/action-guard';
 import { inFlightLimit } from './lib/server/in-flight';
 import { leanRead } from './lib/server/lean-reads';
 import { applySecurityHeaders, weChatScriptSources } from './lib/server/security-headers';
@@ -35,6 +36,7 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
   const connectSources = speechConnectSources(speechConfig());
 
   const refuseBadAction = actionGuard(builtActionIds(dir, dev));
+  const routeHandlers = builtRouteHandlers(dir, dev);
   const answeredLean = leanRead(env.AUTH_SECRET);
   const renders = inFlightLimit({ limit: env.RENDERS_IN_FLIGHT, maxQueue: env.RENDER_QUEUE_MAX, maxWaitMs: env.RENDER_QUEUE_WAIT_MS });
   let stopping = false;
@@ -53,14 +55,18 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
       scripts: weChatScriptSources(req.headers['user-agent'], env.payments.officialAccount !== null),
     });
     if (refuseMalformedPath(req, res) || refuseBadAction(req, res) || answeredLean(req, res)) return;
-    renders.admit(req, res, () =>
-      handle(req, res).catch((error: unknown) => {
-        console.error('[server] unhandled request error:', error);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('服务暂时不可用 · Service unavailable');
-      }),
+    const check = bodyCheck(req, routeHandlers);
+    // Page loads wait their turn (in-flight.ts); posts are never held back.
+    if (!check) return renders.admit(req, res, () => void toNext(req, res));
+    // An action's body is read and checked first; Next then reads it as it arrived.
+    refuseUndecodableAction(req, res, ACTION_BODY_LIMIT, check).then(
+      (refused) => {
+        if (!refused) void toNext(req, res);
+      },
+      (error: unknown) => unavailable(res, error),
     );
   };
+  const toNext = (req: http.IncomingMessage, res: http.ServerResponse) => handle(req, res).catch((error: unknown) => unavailable(res, error));
   // TLS_MODE=proxy: a trusted reverse proxy terminated TLS 1.3 and forwards plain HTTP here.
   const main = proxied
     ? http.createServer(onRequest)
@@ -106,6 +112,12 @@ export async function startServer(options: { dev?: boolean; dir?: string } = {})
       await app.close();
     },
   };
+}
+
+function unavailable(res: http.ServerResponse, error: unknown): void {
+  console.error('[server] unhandled request error:', error);
+  if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('服务暂时不可用 · Service unavailable');
 }
 
 /**

@@ -139,11 +139,13 @@ try {
   }
   const timings = values.statements ? timeStatements() : null;
   const pgPort = Number(new URL(db.url).port);
-  const cpuBefore = { node: ownCpuMs(), pg: postgresCpuMs(pgPort) };
+  const cpuBefore = { node: ownCpuMs(), pg: postgresCpuMs(pgPort), usage: process.cpuUsage() };
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   const nodeCpu = (ownCpuMs() - cpuBefore.node) / bills.length;
+  // Kernel time is mostly loopback TCP (PostgreSQL, the bank's HTTP): the share the network stack takes.
+  const nodeSystemMs = process.cpuUsage(cpuBefore.usage).system / 1000 / bills.length;
   const pgAfter = postgresCpuMs(pgPort);
   const pgCpu = pgAfter === null || cpuBefore.pg === null ? null : (pgAfter - cpuBefore.pg) / bills.length;
 
@@ -158,6 +160,7 @@ try {
   console.info(`Settled ${Math.round(bills.length / seconds).toLocaleString('en')} payments/s (${seconds.toFixed(1)} s)`);
   console.info(`create → verified notify → bill paid: ${fmt(total)}`);
   const cpuLine = pgCpu === null ? `${nodeCpu.toFixed(2)} ms in Node` : `${(nodeCpu + pgCpu).toFixed(2)} ms (Node ${nodeCpu.toFixed(2)} · PostgreSQL ${pgCpu.toFixed(2)})`;
+  console.info(`  of which Node in the kernel (sockets): ${nodeSystemMs.toFixed(2)} ms`);
   console.info(`CPU per payment, bank included: ${cpuLine} → at most ~${Math.round((availableParallelism() * 1000) / (nodeCpu + (pgCpu ?? 0)))} payments/s on ${availableParallelism()} idle cores`);
   console.info(`  create (bank gateway round trip): ${fmt(createMs)}`);
   console.info(`  notify → verified → bill paid:    ${fmt(notifyMs)}`);

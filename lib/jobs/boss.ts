@@ -1,6 +1,8 @@
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import { pool } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import { createQueueIfMissing, withJobSetupLock } from './setup-lock';
 
 /**
  * pg-boss on Nuanxin's own pool. Jobs can be enqueued inside a domain transaction (pass its
@@ -45,15 +47,16 @@ export async function enqueue(name: string, data: object, options: EnqueueOption
   return b.send(name, data, { ...options, ...(client ? { db: executor(client) } : {}) });
 }
 
-// One creation in flight per queue: concurrent first sends racing to create the same queue
-// deadlock inside pg-boss's createQueue.
+// One check per queue and process. A queue still missing is created under the set-up lock:
+// first sends racing (in this process or another) would deadlock inside pg-boss's createQueue.
 const known = new Map<string, Promise<void>>();
 
 export function ensureQueue(b: PgBoss, name: string): Promise<void> {
   let ready = known.get(name);
   if (!ready) {
     ready = (async () => {
-      if (!(await b.getQueue(name))) await b.createQueue(name);
+      if (await b.getQueue(name)) return;
+      await withJobSetupLock(env().DATABASE_URL, () => createQueueIfMissing(b, name));
     })();
     ready.catch(() => known.delete(name));
     known.set(name, ready);

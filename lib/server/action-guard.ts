@@ -8,8 +8,10 @@ import path from 'node:path';
  * not have, a post from another site, or a body type no browser sends to an action.
  */
 const ACTION_CONTENT_TYPES = ['multipart/form-data', 'text/plain', 'application/x-www-form-urlencoded'];
-// next.config.ts serverActions.bodySizeLimit (12 MB): larger bodies are refused before reading.
-const ACTION_BODY_LIMIT = 12 * 1024 * 1024;
+// Next's serverActions.bodySizeLimit (its default, 1 MB: next.config.ts sets none; photos go to
+// route handlers). Next answers a larger body with a 500, so it is refused here first: by its
+// Content-Length before reading, or while action-body.ts reads it.
+export const ACTION_BODY_LIMIT = 1024 * 1024;
 
 export interface ActionGuard {
   (req: IncomingMessage, res: ServerResponse): boolean;
@@ -23,7 +25,7 @@ export function builtActionIds(dir: string, dev: boolean): Set<string> | null {
   return new Set([...Object.keys(manifest.node ?? {}), ...Object.keys(manifest.edge ?? {})]);
 }
 
-function refuse(res: ServerResponse, status: number, zh: string, en: string, headers: Record<string, string> = {}): true {
+export function refuse(res: ServerResponse, status: number, zh: string, en: string, headers: Record<string, string> = {}): true {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(`${zh} · ${en}`);
   return true;
@@ -39,6 +41,43 @@ export function refuseMalformedPath(req: IncomingMessage, res: ServerResponse): 
   }
 }
 
+/** A post whose Origin names another site (or is no URL); Next would refuse it with a 500. */
+export function fromAnotherSite(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The paths of the build's route handlers (the app's route.ts files), which read their own bodies; every
+ * other path is a page, where Next tries any multipart post as a form action. Null in development.
+ */
+export function builtRouteHandlers(dir: string, dev: boolean): RegExp[] | null {
+  const file = path.join(dir, '.next/server/app-paths-manifest.json');
+  if (dev || !existsSync(file)) return null;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  return Object.keys(manifest)
+    .filter((key) => key.endsWith('/route'))
+    .map((key) => {
+      const segments = key
+        .slice(0, -'/route'.length)
+        .split('/')
+        .filter((segment) => segment !== '' && !/^\(.*\)$/.test(segment))
+        .map((segment) => {
+          if (/^\[\[\.\.\..+\]\]$/.test(segment)) return '(?:/.*)?';
+          if (/^\[\.\.\..+\]$/.test(segment)) return '/.+';
+          if (/^\[.+\]$/.test(segment)) return '/[^/]+';
+          return `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+        });
+      return new RegExp(`^${segments.join('')}/?$`);
+    });
+}
+
 /** Returns true when it answered the request (refused it); false lets Next handle it. */
 export function actionGuard(ids: Set<string> | null): ActionGuard {
   return (req, res) => {
@@ -49,17 +88,7 @@ export function actionGuard(ids: Set<string> | null): ActionGuard {
       // The same marker Next sends for an unknown action, so the page's router reacts as it would.
       return refuse(res, 404, '页面已更新，请刷新后重试', 'This page has been updated; please reload and try again', { 'x-nextjs-action-not-found': '1' });
     }
-    const origin = req.headers.origin;
-    const host = req.headers['x-forwarded-host'] ?? req.headers.host;
-    if (origin !== undefined) {
-      let originHost: string | null = null;
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        // Not a URL: treated as another site below.
-      }
-      if (originHost !== host) return refuse(res, 403, '请求来源不正确，请从暖心页面操作', 'Request from another site refused');
-    }
+    if (fromAnotherSite(req)) return refuse(res, 403, '请求来源不正确，请从暖心页面操作', 'Request from another site refused');
     if (Number(req.headers['content-length'] ?? 0) > ACTION_BODY_LIMIT) return refuse(res, 413, '提交的内容太大', 'Request too large');
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (!ACTION_CONTENT_TYPES.includes(type)) return refuse(res, 415, '提交的内容格式不正确', 'Unsupported form data');

@@ -183,6 +183,31 @@ function actionRequest(t: Targets, action: ServerAction, cookie: string, malform
   return { ...base, kind: `${base.kind} (broken multipart)`, headers: { ...headers, 'content-type': 'multipart/form-data; boundary=nope' }, body: `--wrong\r\n${pick(INJECTIONS)}` };
 }
 
+/**
+ * A form posted without JavaScript (before the page is interactive): multipart with React's hidden
+ * "$ACTION_ID_…" or "$ACTION_REF_…" fields and no Next-Action header, which Next decodes itself.
+ */
+function formPost(t: Targets, action: ServerAction, cookie: string): HostileRequest {
+  const base = { method: 'POST', path: action.page, kind: `form post ${action.exportedName}` };
+  const headers = { cookie, origin: pick(['self', 'self', 'self', 'https://evil.example']) };
+  const fields = hostileForm(t);
+  const shape = pick([0, 1, 2, 3]);
+  if (shape === 0) {
+    const form = multipart({ [`$ACTION_ID_${action.id}`]: '', ...fields });
+    return { ...base, kind: `${base.kind} (hostile form)`, headers: { ...headers, 'content-type': form.type }, body: form.body };
+  }
+  if (shape === 1) {
+    const descriptor = pick([JSON.stringify({ id: action.id, bound: '$@1' }), JSON.stringify({ id: action.id, bound: null }), '{', '{"id":1}', JSON.stringify({ id: action.id, bound: '$Q9' })]);
+    const form = multipart({ '$ACTION_REF_1': '', '$ACTION_1:0': descriptor, '$ACTION_1:1': pick(['[]', '[', '{"x":1}', JSON.stringify([pick(INJECTIONS)])]), '$ACTION_KEY': 'k', ...fields });
+    return { ...base, kind: `${base.kind} (bound action)`, headers: { ...headers, 'content-type': form.type }, body: form.body };
+  }
+  if (shape === 2) {
+    const form = multipart({ [`$ACTION_ID_${action.id}`]: '', ...fields });
+    return { ...base, kind: `${base.kind} (truncated)`, headers: { ...headers, 'content-type': form.type }, body: form.body.subarray(0, Math.floor(form.body.length * Math.random())) };
+  }
+  return { ...base, kind: `${base.kind} (broken multipart)`, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${pick(['nope', '', '"'])}` }, body: `--wrong\r\n${pick(INJECTIONS)}` };
+}
+
 /** n hostile requests, cycling through every kind. */
 export function* requests(n: number, t: Targets, actions: ServerAction[]): Generator<HostileRequest> {
   const kinds: (() => HostileRequest)[] = [
@@ -206,6 +231,8 @@ export function* requests(n: number, t: Targets, actions: ServerAction[]): Gener
     () => ({ kind: 'unknown server action', method: 'POST', path: pick(['/', '/pay', '/login']), headers: { 'next-action': pick([randomBytes(21).toString('hex'), pick(INJECTIONS).replace(/[^\x20-\x7e]/g, '') || 'x']), 'content-type': 'text/plain;charset=UTF-8', cookie: t.attackerCookie }, body: '[]' }),
     () => actionRequest(t, pick(actions), pick(cookieVariants(t))),
     () => actionRequest(t, pick(actions), t.attackerCookie),
+    () => actionRequest(t, pick(actions), pick(cookieVariants(t)), true),
+    () => formPost(t, pick(actions), pick([t.attackerCookie, pick(cookieVariants(t))])),
   ];
   for (let i = 0; i < n; i++) yield kinds[i % kinds.length]!();
 }
@@ -213,10 +240,10 @@ export function* requests(n: number, t: Targets, actions: ServerAction[]): Gener
 /**
  * Server-action bodies that React itself could never have encoded (truncated multipart, a reply
  * that is not JSON, forward references). Next 16 fails to decode them with a 500 before any
- * Nuanxin code runs; kept apart until that is handled (see hostile.spec.ts).
+ * Nuanxin code runs, so server.ts refuses them first (see hostile.spec.ts).
  */
 export function* malformedActionBodies(n: number, t: Targets, actions: ServerAction[]): Generator<HostileRequest> {
-  for (let i = 0; i < n; i++) yield actionRequest(t, pick(actions), t.attackerCookie, true);
+  for (let i = 0; i < n; i++) yield i % 2 === 0 ? actionRequest(t, pick(actions), t.attackerCookie, true) : formPost(t, pick(actions), t.attackerCookie);
 }
 
 /** A few bodies far over every limit: each must be refused with 413 or another 4xx, never 5xx. */

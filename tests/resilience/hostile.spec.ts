@@ -137,13 +137,14 @@ test('10,000 hostile requests: no 5xx, no change to money or complaints', async 
   for (const s of [world.a, world.b]) expect((await fetch(`https://127.0.0.1:${s.port}/api/health`)).status).toBe(200);
 });
 
-// Next 16 answers server-action bodies it cannot decode with a 500 before any Nuanxin code runs;
-// fixing that needs the body checked at the edge before Next reads it.
-test.fixme('server-action bodies React could not have encoded are refused with a 4xx', async ({ world }) => {
+// Next 16 answers server-action bodies it cannot decode with a 500 before any Nuanxin code runs:
+// server.ts checks each body against React's encoding first (lib/server/action-body.ts).
+test('server-action bodies React could not have encoded are refused with a 4xx', async ({ world }) => {
   const targets = await seedTargets();
   const agent = new https.Agent({ keepAlive: true, maxSockets: 4 });
   const statuses: number[] = [];
   for (const r of malformedActionBodies(200, targets, serverActions())) statuses.push((await send(agent, world.a.port, r)).status);
   agent.destroy();
   expect(statuses.filter((s) => s >= 500 || s === 0)).toEqual([]);
+  expect(statuses.filter((s) => s === 400).length).toBeGreaterThan(0);
 });

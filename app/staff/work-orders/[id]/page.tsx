@@ -1,18 +1,14 @@
-import { FactList } from '@/components/complaints/FactList';
 import { IncidentWorkOrder } from '@/components/complaints/IncidentWorkOrder';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { Photos } from '@/components/complaints/Photos';
 import { RadioChoices } from '@/components/complaints/RadioChoices';
 import { StaffStepForm } from '@/components/complaints/StaffStepForm';
 import { TextArea } from '@/components/complaints/TextArea';
-import { Timeline } from '@/components/complaints/Timeline';
-import { PageTitle } from '@/components/ui/PageTitle';
+import { WorkOrderLayout } from '@/components/complaints/WorkOrderLayout';
 import { TextField } from '@/components/ui/TextField';
 import { requireStaff } from '@/lib/auth/current';
-import { formatDuration } from '@/lib/complaints/duration';
 import { formatShanghai } from '@/lib/complaints/format';
 import { listPhotos } from '@/lib/complaints/photos/add-photo';
 import { shanghaiDay } from '@/lib/complaints/shanghai';
@@ -41,7 +37,6 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
   const room = (r: string) => c.rooms[r as keyof ComplaintMessages['rooms']] ?? r;
   const s = order.state;
   const working = s === 'ACKNOWLEDGED' || s === 'VISIT_SCHEDULED' || s === 'IN_REPAIR';
-  const left = order.nextDueAt ? order.nextDueAt.getTime() - now.getTime() : null;
   const rows: [string, string | null][] = [
     [c.detail.status, c.states[s]],
     [c.staff.resident, order.holderName],
@@ -58,80 +53,57 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
     [c.detail.filedAt, formatShanghai(order.createdAt, locale)],
   ];
   return (
-    <div className="flex flex-col gap-6">
-      <PageTitle>{fill(c.staff.detailTitle, { number: order.number })}</PageTitle>
-      {left !== null && (
-        <p className={`text-xl font-bold ${left < 0 ? 'text-bad' : ''}`} data-testid="time-left">
-          {fill(left < 0 ? c.staff.overdue : c.staff.timeLeft, { left: formatDuration(left, c.duration) })}
-          {order.escalated && ` · ${c.staff.escalated}`}
-        </p>
-      )}
-      <FactList rows={rows} status={{ label: c.detail.status, testId: 'work-order-status' }} />
-      {order.description && <p className="rounded-xl bg-card p-3 text-lg whitespace-pre-wrap">{order.description}</p>}
-      <Photos photos={await listPhotos(order.complaintId)} p={c.photos} />
-
-      <section aria-labelledby="steps-heading" className="flex flex-col gap-5">
-        <h2 id="steps-heading" className="sr-only">{c.staff.queueTitle}</h2>
-        {(s === 'OPEN' || s === 'REOPENED') && <StaffStepForm target="work-order" id={order.id} intent="claim" submitLabel={c.staff.claim} />}
-        {working && (
-          <StaffStepForm target="work-order" id={order.id} intent="schedule" submitLabel={c.staff.schedule}>
-            <TextField name="visitAt" type="datetime-local" label={c.staff.visitAt} isRequired />
-          </StaffStepForm>
-        )}
-        {(s === 'ACKNOWLEDGED' || s === 'VISIT_SCHEDULED') && (
-          <StaffStepForm target="work-order" id={order.id} intent="start_repair" submitLabel={c.staff.startRepair} variant="secondary" />
-        )}
-        {(working || s === 'RESOLVED') && (
-          <StaffStepForm target="work-order" id={order.id} intent="temperature" submitLabel={c.staff.temperatures} variant="secondary">
-            <RadioChoices name="room" label={c.staff.room} isRequired defaultValue={order.rooms[0]} options={Object.entries(c.rooms).map(([value, label]) => ({ value, label }))} />
-            <TextField name="measuredOn" type="date" label={c.staff.measuredOn} isRequired defaultValue={shanghaiDay(now)} />
-            <TextField name="celsius" inputMode="decimal" label={c.staff.celsius} isRequired maxLength={6} />
-          </StaffStepForm>
-        )}
-        {working && (
-          <StaffStepForm target="work-order" id={order.id} intent="resolve" submitLabel={c.staff.resolve}>
-            <TextArea name="message" label={c.staff.resolveLabel} rows={2} isRequired maxLength={1000} />
-          </StaffStepForm>
-        )}
-        {s !== 'CLOSED' && (
-          <StaffStepForm target="work-order" id={order.id} intent="reply" submitLabel={c.staff.reply} variant="secondary">
-            <TextArea name="message" label={c.staff.replyLabel} rows={2} isRequired maxLength={1000} />
-          </StaffStepForm>
-        )}
-        {s !== 'CLOSED' && (
-          <StaffStepForm target="work-order" id={order.id} intent="note" submitLabel={c.staff.note} variant="secondary">
-            <TextArea name="message" label={c.staff.noteLabel} rows={2} isRequired maxLength={1000} />
-          </StaffStepForm>
-        )}
-        {s !== 'CLOSED' && s !== 'RESOLVED' && !order.escalated && (
-          <StaffStepForm target="work-order" id={order.id} intent="escalate" submitLabel={c.staff.escalate} variant="secondary">
-            <TextArea name="reason" label={c.staff.escalateLabel} rows={2} isRequired maxLength={500} />
-          </StaffStepForm>
-        )}
-      </section>
-
-      {order.readings.length > 0 && (
-        <section aria-labelledby="readings-heading" className="flex flex-col gap-2">
-          <h2 id="readings-heading" className="text-2xl font-bold">{c.detail.readings}</h2>
-          <ul className="flex flex-col gap-1 text-lg">
-            {order.readings.map((r) => (
-              <li key={`${r.measuredOn}-${r.room}`}>{fill(c.detail.readingRow, { date: r.measuredOn, room: room(r.room), celsius: r.celsius })}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
-        <h2 id="timeline-heading" className="text-2xl font-bold">{c.detail.timeline}</h2>
-        <Timeline
-          items={order.events.map((e) => ({ ...e, internal: e.visibility === 'INTERNAL', actorName: e.actorName }))}
-          c={c}
-          locale={locale}
-          headingId="timeline-heading"
-        />
-      </section>
-      <Link href="/staff/work-orders" className="inline-flex min-h-11 w-fit items-center text-lg font-semibold text-warm underline elder:min-h-[3rem]">
-        {c.staff.back}
-      </Link>
-    </div>
+    <WorkOrderLayout
+      title={fill(c.staff.detailTitle, { number: order.number })}
+      order={order}
+      rows={rows}
+      c={c}
+      locale={locale}
+      now={now}
+      details={
+        <>
+          {order.description && <p className="rounded-xl bg-card p-3 text-lg whitespace-pre-wrap">{order.description}</p>}
+          <Photos photos={await listPhotos(order.complaintId)} p={c.photos} />
+        </>
+      }
+      replyLabel={c.staff.replyLabel}
+      steps={
+        <>
+          {(s === 'OPEN' || s === 'REOPENED') && <StaffStepForm target="work-order" id={order.id} intent="claim" submitLabel={c.staff.claim} />}
+          {working && (
+            <StaffStepForm target="work-order" id={order.id} intent="schedule" submitLabel={c.staff.schedule}>
+              <TextField name="visitAt" type="datetime-local" label={c.staff.visitAt} isRequired />
+            </StaffStepForm>
+          )}
+          {(s === 'ACKNOWLEDGED' || s === 'VISIT_SCHEDULED') && (
+            <StaffStepForm target="work-order" id={order.id} intent="start_repair" submitLabel={c.staff.startRepair} variant="secondary" />
+          )}
+          {(working || s === 'RESOLVED') && (
+            <StaffStepForm target="work-order" id={order.id} intent="temperature" submitLabel={c.staff.temperatures} variant="secondary">
+              <RadioChoices name="room" label={c.staff.room} isRequired defaultValue={order.rooms[0]} options={Object.entries(c.rooms).map(([value, label]) => ({ value, label }))} />
+              <TextField name="measuredOn" type="date" label={c.staff.measuredOn} isRequired defaultValue={shanghaiDay(now)} />
+              <TextField name="celsius" inputMode="decimal" label={c.staff.celsius} isRequired maxLength={6} />
+            </StaffStepForm>
+          )}
+          {working && (
+            <StaffStepForm target="work-order" id={order.id} intent="resolve" submitLabel={c.staff.resolve}>
+              <TextArea name="message" label={c.staff.resolveLabel} rows={2} isRequired maxLength={1000} />
+            </StaffStepForm>
+          )}
+        </>
+      }
+      afterSteps={
+        order.readings.length > 0 && (
+          <section aria-labelledby="readings-heading" className="flex flex-col gap-2">
+            <h2 id="readings-heading" className="text-2xl font-bold">{c.detail.readings}</h2>
+            <ul className="flex flex-col gap-1 text-lg">
+              {order.readings.map((r) => (
+                <li key={`${r.measuredOn}-${r.room}`}>{fill(c.detail.readingRow, { date: r.measuredOn, room: room(r.room), celsius: r.celsius })}</li>
+              ))}
+            </ul>
+          </section>
+        )
+      }
+    />
   );
 }
