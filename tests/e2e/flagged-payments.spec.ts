@@ -83,14 +83,19 @@ for (const mode of ['standard', 'elder'] as const) {
     await axe(supervisor, mode);
 
     // No note: nothing happens but a clear message.
-    const credit = supervisor.getByRole('region', { name: '核实后入账' });
-    await credit.getByRole('button', { name: '核实后入账' }).click();
-    await expect(credit.getByText('请填写处理说明。').first()).toBeVisible();
+    const payBack = supervisor.getByRole('region', { name: '原路退回' });
+    await payBack.getByRole('button', { name: '原路退回' }).click();
+    await expect(payBack.getByText('请填写处理说明。').first()).toBeVisible();
     expect(await ledgerOf(world.billId)).toEqual([]);
+    const { rows: refunds } = await pool().query(`SELECT 1 FROM refund_request WHERE bill_id = $1`, [world.billId]);
+    expect(refunds).toEqual([]);
 
+    const credit = supervisor.getByRole('region', { name: '核实后入账' });
     await credit.getByLabel('处理说明（必填，如核对的流水号）').fill('已核对模拟银行流水，实收 1000 元');
     await credit.getByRole('button', { name: '核实后入账' }).click();
-    await expect(credit.getByText('已核实入账 ¥1,000.00。')).toBeVisible();
+    // The page is drawn again with the resolution in place of the forms.
+    await expect(supervisor.getByTestId('payment-resolution')).toContainText('已核实入账');
+    await expect(supervisor.getByTestId('resolution-amount')).toHaveText('¥1,000.00');
     await supervisor.reload();
     await expect(supervisor.getByTestId('payment-resolution')).toContainText('已核实入账');
     await expect(supervisor.getByTestId('payment-resolution')).toContainText('已核对模拟银行流水');
