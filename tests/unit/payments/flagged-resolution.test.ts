@@ -2,6 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pool } from '@/lib/db/client';
 import { createPayment } from '@/lib/payments/create-payment';
+import { getResidentPayment } from '@/lib/payments/resident-payments';
+import { reconcileDay, searchPayments } from '@/lib/payments/staff-payments';
+import { shanghaiDateOf } from '@/lib/billing';
 import { creditFlaggedPayment, refundFlaggedPayment, RESOLUTION_TRANSITIONS, type Resolver } from '@/lib/payments/resolve-flagged';
 import { payRefund } from '@/lib/refunds/pay-refund';
 import { approveRefund } from '@/lib/refunds/review-refund';
@@ -80,6 +83,7 @@ describe('resolving a flagged payment', () => {
     // Asked 4,264.42 元; the bank took 1,000.00 元.
     const p = await flaggedPayment(100_000n);
     const supervisor = await staff(p.utilityId, 'SUPERVISOR');
+    expect((await searchPayments(p.utilityId, { flagged: 'open', query: p.accountNo })).map((r) => r.id)).toEqual([p.paymentId]);
     const done = await creditFlaggedPayment(world.channels, { paymentId: p.paymentId, actor: supervisor, note: '已与银行核对流水' }, new Date());
     expect(done).toEqual({ amountFen: 100_000n, overpaidFen: 0n });
     const bill = await billState(p.billId);
@@ -87,9 +91,20 @@ describe('resolving a flagged payment', () => {
     expect(bill.status).toBe('ISSUED'); // 3,264.42 元 still owed
     // What was asked never changes; the resolution keeps what the channel confirmed.
     expect(await paymentRow(p.paymentId)).toEqual({ status: 'succeeded', amount_fen: p.askedFen.toString(), outcome: 'credited', asked_fen: p.askedFen.toString(), confirmed_fen: '100000' });
+    // The resident's receipt shows the money the channel took.
+    expect((await getResidentPayment(p.residentId, p.paymentId))?.amountFen).toBe(100_000n);
     const audit = await auditOf(p.paymentId, 'payment.flag_credited');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_kind: 'STAFF', actor_id: supervisor.staffId, detail: { note: '已与银行核对流水', confirmedFen: '100000' } });
+
+    // Reconciliation still lists it among the exceptions, now resolved, and the credited money
+    // matches the ledger (measured by what the channel confirmed).
+    const report = await reconcileDay(p.utilityId, shanghaiDateOf(new Date()));
+    expect(report.exceptions.map((e) => [e.id, e.resolution, e.ledgerFen])).toEqual([[p.paymentId, 'credited', 100_000n]]);
+    expect(report.channels.map((c) => [c.channel, c.succeededFen > 0n, c.ledgerMismatchFen])).toEqual([['sandbox-bank', true, 0n]]);
+    const waiting = await searchPayments(p.utilityId, { flagged: 'open', query: p.accountNo });
+    const all = await searchPayments(p.utilityId, { flagged: 'all', query: p.accountNo });
+    expect([waiting.length, all.map((r) => r.resolution)]).toEqual([0, ['credited']]);
 
     // Already credited: neither resolution may run again, and the bill keeps one entry.
     await expect(creditFlaggedPayment(world.channels, { paymentId: p.paymentId, actor: supervisor, note: '再入一次' }, new Date())).rejects.toMatchObject({ code: 'conflict' });
