@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { recordAudit } from '@/lib/audit/record';
 import { refundableOverpayment } from '@/lib/billing';
 import { applyToBill } from '@/lib/bills/apply-to-bill';
+import { loadBillForUpdate } from '@/lib/bills/load-bill';
 import { shanghaiDay } from '@/lib/complaints/shanghai';
 import { pool } from '@/lib/db/client';
 import { withTransaction } from '@/lib/db/transaction';
@@ -138,8 +139,15 @@ export async function creditFlaggedPayment(channels: Channels, input: ResolveInp
     const locked = await findInUtility(client, input.paymentId, input.actor.utilityId, true);
     assertResolvable(locked);
     await insertResolution(client, locked, 'credited', snapshot.amountFen, input, note, now);
-    const at = snapshot.paidAt && snapshot.paidAt.getTime() <= now.getTime() ? snapshot.paidAt : now;
-    const { applied, quote } = await applyToBill(client, locked.billId, { amountFen: snapshot.amountFen, at, kind: 'payment', sourceId: `payment:${locked.id}` });
+    // Credited as of when the channel says it was paid (the late fee stops there), but never
+    // before money the bill already holds: the core quotes at the entry's instant, and must see
+    // every payment to know whether the bill is settled.
+    const bill = await loadBillForUpdate(client, locked.billId);
+    if (!bill) throw new AppError('not_found', 'bill');
+    const paidAt = snapshot.paidAt && snapshot.paidAt.getTime() <= now.getTime() ? snapshot.paidAt : now;
+    const latest = bill.payments.reduce((ms, x) => Math.max(ms, x.at.getTime()), paidAt.getTime());
+    const at = new Date(latest);
+    const { applied, quote } = await applyToBill(client, locked.billId, { amountFen: snapshot.amountFen, at, kind: 'payment', sourceId: `payment:${locked.id}` }, bill);
     // The ledger's unique source is the last guard of "credited at most once".
     if (!applied) throw new AppError('conflict', 'already_credited');
     const overpaidFen = refundableOverpayment(quote);

@@ -112,6 +112,28 @@ describe('resolving a flagged payment', () => {
     expect((await billState(p.billId)).ledger).toHaveLength(1);
   });
 
+  it('a success reported after the payment failed is credited once staff check it, and settles the bill', async () => {
+    const seeded = await seedBill();
+    const started = await createPayment(world.channels, {
+      residentId: seeded.residentId, billId: seeded.billId, channel: 'sandbox-bank', idempotencyKey: randomUUID(),
+      origin: 'https://nuanxin.test', limitMinutes: 15, now: new Date(),
+    });
+    // We gave up on it (as a refused query would), then the bank took the money anyway.
+    await pool().query(`UPDATE payment SET status = 'failed', next_query_at = NULL WHERE id = $1`, [started.payment.id]);
+    const trade = await findTrade(pool(), { merchantId: world.side.merchantId, outTradeNo: started.payment.outTradeNo });
+    await decideTrade(trade!.bankTradeNo, 'pay', new Date());
+    await deliverTradeNotify(world.side, trade!.bankTradeNo, new Date());
+    expect(await paymentRow(started.payment.id)).toMatchObject({ status: 'failed', outcome: null });
+    const { rows } = await pool().query<{ flagged_reason: string }>(`SELECT flagged_reason FROM payment WHERE id = $1`, [started.payment.id]);
+    expect(rows[0]!.flagged_reason).toBe('succeeded_after_failed');
+
+    const supervisor = await staff(seeded.utilityId, 'SUPERVISOR');
+    const done = await creditFlaggedPayment(world.channels, { paymentId: started.payment.id, actor: supervisor, note: '银行确认已扣款' }, new Date());
+    expect(done).toEqual({ amountFen: started.payment.amountFen, overpaidFen: 0n });
+    expect(await billState(seeded.billId)).toEqual({ status: 'PAID', ledger: [{ amount_fen: started.payment.amountFen.toString(), source_id: `payment:${started.payment.id}` }] });
+    expect(await paymentRow(started.payment.id)).toMatchObject({ status: 'succeeded', outcome: 'credited' });
+  });
+
   it('money beyond what the bill owes stays on it as overpayment, as the billing core keeps it', async () => {
     const seeded = await flaggedPayment(500_000n); // 5,000.00 元 taken on a 4,264.42 元 bill
     const admin = await staff(seeded.utilityId, 'ADMIN');
