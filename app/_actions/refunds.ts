@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { userMessage } from '@/lib/errors/messages';
 import { preferences, requestMeta } from '@/lib/http/request-context';
 import { refundMessages } from '@/lib/i18n/refunds';
+import { markPaidOffline, OFFLINE_NOTE_MAX } from '@/lib/refunds/offline-payback';
 import { approveRefund, rejectRefund, REJECT_REASON_MAX, retryRefundNow, startReview } from '@/lib/refunds/review-refund';
 import type { SimpleState } from './complaints';
 
@@ -21,6 +22,7 @@ const steps = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('approve') }),
   z.object({ intent: z.literal('reject'), reason: z.string().trim().min(1).max(REJECT_REASON_MAX) }),
   z.object({ intent: z.literal('retry') }),
+  z.object({ intent: z.literal('offline'), note: z.string().trim().min(1).max(OFFLINE_NOTE_MAX) }),
 ]);
 
 export async function refundStepAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
@@ -32,7 +34,11 @@ export async function refundStepAction(_prev: SimpleState, formData: FormData): 
   const refundId = z.uuid().safeParse(formData.get('refundId'));
   if (!refundId.success) return { error: t.errors.not_found };
   const parsed = steps.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { error: t.errors.invalid_input, fieldErrors: { reason: m.staff.rejectLabel } };
+  if (!parsed.success) {
+    return formData.get('intent') === 'offline'
+      ? { error: t.errors.invalid_input, fieldErrors: { note: m.staff.offlineLabel } }
+      : { error: t.errors.invalid_input, fieldErrors: { reason: m.staff.rejectLabel } };
+  }
   const actor = { kind: 'STAFF' as const, staffId: staff.staffId, utilityId: staff.utilityId, role: staff.role, name: staff.name, ip };
   const id = refundId.data;
   const now = new Date();
@@ -50,6 +56,9 @@ export async function refundStepAction(_prev: SimpleState, formData: FormData): 
         break;
       case 'retry':
         await retryRefundNow({ refundId: id, actor }, now);
+        break;
+      case 'offline':
+        await markPaidOffline({ refundId: id, actor, note: parsed.data.note }, now);
         break;
     }
   } catch (error) {

@@ -8,10 +8,10 @@ import { submitWithoutReset } from '@/components/complaints/submit-without-reset
 import { Button } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
 
-/** One staff step on a refund (review, approve, reject, retry): its own small form and message. */
+/** One staff step on a refund (review, approve, reject, retry, offline payback): its own small form and message. */
 export function RefundStepForm({ id, intent, submitLabel, variant = 'primary', children }: {
   id: string;
-  intent: 'review' | 'approve' | 'reject' | 'retry';
+  intent: 'review' | 'approve' | 'reject' | 'retry' | 'offline';
   submitLabel: string;
   variant?: 'primary' | 'secondary';
   children?: ReactNode;

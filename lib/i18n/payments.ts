@@ -153,7 +153,13 @@ const staffZh = {
   searchHint: '完整的户号、暖心交易号或支付机构交易号',
   status: '状态',
   any: '全部',
-  flaggedOnly: '只看异常',
+  flaggedFilter: '异常',
+  flaggedOnly: '待处理的异常',
+  flaggedAll: '全部异常（含已处理）',
+  unresolved: '待处理',
+  resolved: { credited: '已核实入账', refunded: '已原路退回' },
+  resolve: '处理异常',
+  details: '查看详情',
   submit: '查询',
   none: '没有符合条件的缴费。',
   account: '户号',
@@ -182,7 +188,7 @@ const staffZh = {
   badDay: '日期格式应为 2026-11-25。',
 };
 
-type StaffPaymentMessages = { [K in keyof typeof staffZh]: string };
+type StaffPaymentMessages = { [K in keyof typeof staffZh]: (typeof staffZh)[K] extends string ? string : { [L in keyof (typeof staffZh)[K]]: string } };
 
 const staffEn: StaffPaymentMessages = {
   title: 'Payments',
@@ -190,7 +196,13 @@ const staffEn: StaffPaymentMessages = {
   searchHint: 'A full account number, Nuanxin trade number or payment service trade number',
   status: 'Status',
   any: 'Any',
-  flaggedOnly: 'Flagged only',
+  flaggedFilter: 'Flagged',
+  flaggedOnly: 'Flagged, waiting for staff',
+  flaggedAll: 'All flagged (resolved too)',
+  unresolved: 'waiting for staff',
+  resolved: { credited: 'credited after checking', refunded: 'paid back' },
+  resolve: 'Resolve',
+  details: 'Details',
   submit: 'Search',
   none: 'No payments match.',
   account: 'Account',

@@ -1,4 +1,5 @@
 import { pruneRateLimits } from '@/lib/auth/rate-limit';
+import { paymentNoticeJob } from '@/lib/payments/notices';
 import { paymentQueryJob, pruneNotifyReplaysJob } from '@/lib/payments/query-job';
 import { sandboxNotifyJob } from '@/lib/sandbox-bank/notify-job';
 import { sandboxRefundNotifyJob } from '@/lib/sandbox-bank/refund-notify-job';
@@ -19,6 +20,7 @@ export const JOBS: JobDefinition[] = [
   }),
   paymentQueryJob,
   pruneNotifyReplaysJob,
+  paymentNoticeJob,
   sandboxNotifyJob,
   sandboxRefundNotifyJob,
   ...COMPLAINT_JOBS,

@@ -49,7 +49,9 @@ interface Row {
 }
 
 const SELECT = `SELECT p.id, p.out_trade_no, p.seq::text AS seq, p.bill_id, b.season, b.kind AS bill_kind, a.account_no, a.address, a.holder_name,
-    u.name AS utility_name, u.name_en AS utility_name_en, u.hotline, p.channel, p.amount_fen::text AS amount_fen,
+    u.name AS utility_name, u.name_en AS utility_name_en, u.hotline, p.channel,
+    -- A flagged payment staff resolved shows the money the channel confirmed, not what was asked.
+    coalesce((SELECT r.confirmed_fen FROM payment_resolution r WHERE r.payment_id = p.id), p.amount_fen)::text AS amount_fen,
     p.status, p.channel_trade_no, p.created_at, p.expires_at, p.paid_at
   FROM payment p JOIN bill b ON b.id = p.bill_id JOIN heating_account a ON a.id = b.account_id JOIN utility u ON u.id = a.utility_id`;
 

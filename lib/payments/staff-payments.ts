@@ -15,6 +15,8 @@ export interface StaffPaymentRow {
   amountFen: bigint;
   status: PaymentState;
   flaggedReason: string | null;
+  /** How staff resolved the flag (lib/payments/resolve-flagged.ts); null while it waits. */
+  resolution: 'credited' | 'refunded' | null;
   createdAt: Date;
   paidAt: Date | null;
   /** Moved to the archive by the retention job (still shown, never changed). */
@@ -30,14 +32,16 @@ interface Row {
   amount_fen: string;
   status: PaymentState;
   flagged_reason: string | null;
+  resolution: 'credited' | 'refunded' | null;
   created_at: Date;
   paid_at: Date | null;
   archived: boolean;
 }
 
 const SELECT = `SELECT p.id, p.out_trade_no, a.account_no, a.holder_name, p.channel, p.amount_fen::text AS amount_fen, p.status,
-    p.flagged_reason, p.created_at, p.paid_at, p.archived
-  FROM payment_all p JOIN bill_all b ON b.id = p.bill_id JOIN heating_account a ON a.id = b.account_id`;
+    p.flagged_reason, r.outcome AS resolution, p.created_at, p.paid_at, p.archived
+  FROM payment_all p JOIN bill_all b ON b.id = p.bill_id JOIN heating_account a ON a.id = b.account_id
+  LEFT JOIN payment_resolution r ON r.payment_id = p.id`;
 
 const toRow = (r: Row): StaffPaymentRow => ({
   id: r.id,
@@ -48,6 +52,7 @@ const toRow = (r: Row): StaffPaymentRow => ({
   amountFen: BigInt(r.amount_fen),
   status: r.status,
   flaggedReason: r.flagged_reason,
+  resolution: r.resolution,
   createdAt: r.created_at,
   paidAt: r.paid_at,
   archived: r.archived,
@@ -57,7 +62,8 @@ const toRow = (r: Row): StaffPaymentRow => ({
  * `query` matches a 户号 or a trade number exactly (ours or the channel's): each through its own
  * index, live and archived, so a search stays a few index lookups at any number of payments.
  */
-export async function searchPayments(utilityId: string, filter: { query?: string; status?: PaymentState; flagged?: boolean }): Promise<StaffPaymentRow[]> {
+/** `flagged`: 'open' for flagged payments nobody resolved yet, 'all' for every flagged one. */
+export async function searchPayments(utilityId: string, filter: { query?: string; status?: PaymentState; flagged?: 'open' | 'all' }): Promise<StaffPaymentRow[]> {
   const where = ['b.utility_id = $1'];
   const values: string[] = [utilityId];
   if (filter.query) {
@@ -73,7 +79,7 @@ export async function searchPayments(utilityId: string, filter: { query?: string
     values.push(filter.status);
     where.push(`p.status = $${values.length}::payment_status`);
   }
-  if (filter.flagged) where.push('p.flagged_reason IS NOT NULL');
+  if (filter.flagged) where.push(filter.flagged === 'open' ? 'p.flagged_reason IS NOT NULL AND r.payment_id IS NULL' : 'p.flagged_reason IS NOT NULL');
   const { rows } = await pool().query<Row>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.created_at DESC LIMIT 100`, values);
   return rows.map(toRow);
 }
@@ -86,7 +92,8 @@ export interface ChannelDay {
   failed: number;
   expired: number;
   open: number;
-  /** Money confirmed by the channel but not matching the bill ledger (should stay 0). */
+  /** Money confirmed by the channel but not matching the bill ledger (should stay 0). A flagged
+   *  payment credited by staff is measured by what the channel confirmed, not what was asked. */
   ledgerMismatchFen: bigint;
 }
 
@@ -119,9 +126,10 @@ export async function reconcileDay(utilityId: string, day: string): Promise<Reco
         count(*) FILTER (WHERE p.status = 'failed')::text AS failed,
         count(*) FILTER (WHERE p.status = 'expired')::text AS expired,
         count(*) FILTER (WHERE p.status IN ('created', 'pending'))::text AS open,
-        coalesce(sum(p.amount_fen - coalesce(l.amount_fen, 0)) FILTER (WHERE p.status IN ('succeeded', 'partially_refunded', 'refunded')), 0)::text AS mismatch_fen
+        coalesce(sum(coalesce(r.confirmed_fen, p.amount_fen) - coalesce(l.amount_fen, 0)) FILTER (WHERE p.status IN ('succeeded', 'partially_refunded', 'refunded')), 0)::text AS mismatch_fen
      FROM payment_all p JOIN bill_all b ON b.id = p.bill_id
      LEFT JOIN bill_ledger_all l ON l.source_id = 'payment:' || p.id::text
+     LEFT JOIN payment_resolution r ON r.payment_id = p.id
      WHERE b.utility_id = $1 AND p.created_at >= $2 AND p.created_at < $3
      GROUP BY p.channel ORDER BY p.channel`,
     [utilityId, ...range],
@@ -130,7 +138,7 @@ export async function reconcileDay(utilityId: string, day: string): Promise<Reco
     `${SELECT.replace('SELECT ', 'SELECT l.amount_fen::text AS ledger_fen, ')} LEFT JOIN bill_ledger_all l ON l.source_id = 'payment:' || p.id::text
      WHERE b.utility_id = $1 AND p.created_at >= $2 AND p.created_at < $3
        AND (p.flagged_reason IS NOT NULL
-            OR (p.status IN ('succeeded', 'partially_refunded', 'refunded') AND (l.amount_fen IS NULL OR l.amount_fen <> p.amount_fen)))
+            OR (p.status IN ('succeeded', 'partially_refunded', 'refunded') AND (l.amount_fen IS NULL OR l.amount_fen <> coalesce(r.confirmed_fen, p.amount_fen))))
      ORDER BY p.created_at`,
     [utilityId, ...range],
   );

@@ -74,9 +74,14 @@ function targetOf(status: RefundSnapshot['status']): Payout['status'] | null {
 }
 
 async function bookRefund(client: pg.PoolClient, billId: string, payout: Payout, at: Date, now: Date): Promise<void> {
+  // A flagged payment paid back never reached the bill (lib/payments/resolve-flagged.ts): its
+  // payback takes nothing off it.
   await client.query(
-    `INSERT INTO bill_ledger (bill_id, at, amount_fen, kind, source_id) VALUES ($1, $2, $3, 'refund', $4) ON CONFLICT (source_id) DO NOTHING`,
-    [billId, at, (-payout.amountFen).toString(), `refund:${payout.id}`],
+    `INSERT INTO bill_ledger (bill_id, at, amount_fen, kind, source_id)
+     SELECT $1, $2, $3, 'refund', $4
+     WHERE NOT EXISTS (SELECT 1 FROM payment_resolution WHERE payment_id = $5 AND outcome = 'refunded')
+     ON CONFLICT (source_id) DO NOTHING`,
+    [billId, at, (-payout.amountFen).toString(), `refund:${payout.id}`, payout.paymentId],
   );
   const { rows } = await client.query<{ status: PaymentState; refunded: string }>(
     `SELECT p.status, (SELECT coalesce(sum(amount_fen), 0) FROM refund_payout WHERE payment_id = p.id AND status = 'succeeded')::text AS refunded

@@ -10,7 +10,7 @@ import {
   type Tariff,
 } from '@/lib/billing';
 import { temperatureValue } from '@/lib/billing/substandard-bands';
-import type { RefundReason } from './state-machine';
+import type { ResidentRefundReason as RefundReason } from './state-machine';
 
 /**
  * The amount of a refund and how it was reached, line by line. Every figure comes from the
@@ -28,6 +28,7 @@ export type RefundLineCode =
   | 'COLD_DAY'
   | 'COLD_TOTAL'
   | 'CLAIMED_BEFORE'
+  | 'FLAGGED_PAYMENT'
   | 'CAPPED'
   | 'RESULT';
 

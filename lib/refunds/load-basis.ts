@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { BILL_COLUMNS, toLoadedBill, type BillRecord, type LoadedBill } from '@/lib/bills/load-bill';
 import { AppError } from '@/lib/errors/app-error';
 import type { ColdDay, RefundBasis } from './compute-amount';
-import type { RefundReason } from './state-machine';
+import type { ResidentRefundReason as RefundReason } from './state-machine';
 
 /**
  * What the billing core needs to compute a refund on one of the resident's bills: the bill as

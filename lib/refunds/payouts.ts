@@ -19,8 +19,11 @@ export interface Payout {
   paymentAmountFen: bigint;
 }
 
+/** What a payment carries: what it asked, or what the channel confirmed when staff resolved its flag. */
+export const CARRIED_FEN = `coalesce((SELECT r.confirmed_fen FROM payment_resolution r WHERE r.payment_id = p.id), p.amount_fen)`;
+
 export const PAYOUT_COLUMNS = `o.id, o.payment_id, o.out_refund_no, o.amount_fen::text AS amount_fen, o.status,
-  p.out_trade_no, p.channel, p.amount_fen::text AS payment_amount_fen`;
+  p.out_trade_no, p.channel, ${CARRIED_FEN}::text AS payment_amount_fen`;
 
 export interface PayoutRow {
   id: string;
@@ -59,12 +62,17 @@ export async function payoutsOf(db: pg.Pool | pg.PoolClient, refundId: string): 
  * (writing nothing) when the money still refundable on them is less than asked.
  */
 export async function allocatePayouts(client: pg.PoolClient, refundId: string, billId: string, needFen: bigint, now: Date): Promise<boolean> {
+  // The payback of a flagged payment (lib/payments/resolve-flagged.ts) comes from that payment
+  // alone; every other refund from the bill's paid payments, a flagged one only once credited.
   const { rows } = await client.query<{ id: string; amount_fen: string }>(
-    `SELECT p.id, p.amount_fen::text AS amount_fen FROM payment p
-     WHERE p.bill_id = $1 AND p.status IN ('succeeded', 'partially_refunded') AND p.flagged_reason IS NULL
+    `SELECT p.id, coalesce(r.confirmed_fen, p.amount_fen)::text AS amount_fen FROM payment p
+     LEFT JOIN payment_resolution r ON r.payment_id = p.id
+     WHERE p.bill_id = $1 AND CASE
+       WHEN EXISTS (SELECT 1 FROM payment_resolution x WHERE x.refund_id = $2) THEN r.refund_id IS NOT DISTINCT FROM $2
+       ELSE p.status IN ('succeeded', 'partially_refunded') AND (p.flagged_reason IS NULL OR r.outcome = 'credited') END
      ORDER BY p.paid_at NULLS LAST, p.id
-     FOR UPDATE`,
-    [billId],
+     FOR UPDATE OF p`,
+    [billId, refundId],
   );
   if (rows.length === 0) return needFen <= 0n;
   const { rows: used } = await client.query<{ payment_id: string; used: string }>(

@@ -2,7 +2,7 @@ import { pool } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { computeRefund, type ComputedRefund } from './compute-amount';
 import { loadRefundBasis, type LoadedBasis } from './load-basis';
-import type { RefundReason } from './state-machine';
+import type { ResidentRefundReason as RefundReason } from './state-machine';
 
 /**
  * What the resident would get back on one bill for one reason, computed by the billing core and

@@ -137,7 +137,7 @@ export async function moveRefund(
   actor: RefundActor,
   step: Omit<RefundStep, 'from' | 'to'>,
   now: Date,
-  set: { rejectReason?: string; lastError?: string | null; attemptsPlusOne?: boolean } = {},
+  set: { rejectReason?: string; lastError?: string | null; attemptsPlusOne?: boolean; notice?: NoticeTemplate } = {},
 ): Promise<void> {
   assertRefundTransition(refund.state, to);
   await client.query(
@@ -149,7 +149,7 @@ export async function moveRefund(
     [refund.id, to, now, set.rejectReason ?? null, set.lastError !== undefined, set.lastError ?? null, set.attemptsPlusOne ?? false],
   );
   await recordRefundStep(client, refund, actor, { ...step, from: refund.state, to }, now);
-  const template = NOTICE_OF[to];
+  const template = set.notice ?? NOTICE_OF[to];
   // A retry is not news to the resident, nor is its failure: the first attempt and failure are.
   const repeat = (to === 'refunding' && refund.state === 'failed') || (to === 'failed' && refund.attempts > 1);
   if (template && !repeat) {

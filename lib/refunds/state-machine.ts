@@ -6,6 +6,8 @@ import { AppError } from '@/lib/errors/app-error';
  *
  *   submitted → under_review → approved → refunding → refunded
  *       └→ rejected   └→ rejected            └→ failed → refunding (retry) | rejected (closed by staff)
+ *                                                       └→ refunded (paid back offline by a supervisor,
+ *                                                          only once escalated: lib/refunds/offline-payback.ts)
  *
  * A supervisor's second approval is an event inside under_review, not a state: the request moves
  * to approved only when every approval it needs is there.
@@ -18,13 +20,16 @@ export const REFUND_TRANSITIONS: Readonly<Record<RefundState, readonly RefundSta
   under_review: ['approved', 'rejected'],
   approved: ['refunding'],
   refunding: ['refunded', 'failed'],
-  failed: ['refunding', 'rejected'],
+  failed: ['refunding', 'rejected', 'refunded'],
   refunded: [],
   rejected: [],
 };
 
+/** What a resident may ask a refund for. */
 export const REFUND_REASONS = ['COLD_ROOMS', 'SUSPENSION', 'OVERPAYMENT'] as const;
-export type RefundReason = (typeof REFUND_REASONS)[number];
+export type ResidentRefundReason = (typeof REFUND_REASONS)[number];
+/** FLAGGED_PAYMENT: started by staff to pay back a flagged payment (lib/payments/resolve-flagged.ts). */
+export type RefundReason = ResidentRefundReason | 'FLAGGED_PAYMENT';
 
 /** States in which the money asked for is still on its way (it counts against what may be asked again). */
 export const ACTIVE_REFUND_STATES: readonly RefundState[] = ['submitted', 'under_review', 'approved', 'refunding', 'refunded', 'failed'];
@@ -41,6 +46,6 @@ export function isRefundState(value: string): value is RefundState {
   return (REFUND_STATES as readonly string[]).includes(value);
 }
 
-export function isRefundReason(value: string): value is RefundReason {
+export function isRefundReason(value: string): value is ResidentRefundReason {
   return (REFUND_REASONS as readonly string[]).includes(value);
 }

@@ -11,7 +11,7 @@ import { prepareRefundQueues } from './pay-job';
 import { insertRefundPhotos, storeRefundPhotos } from './photos';
 import { assertRefundable, refusalOf } from './quote-refund';
 import { recordRefundStep } from './records';
-import type { RefundReason } from './state-machine';
+import type { ResidentRefundReason as RefundReason } from './state-machine';
 import { addWorkingDays } from './working-days';
 
 /**

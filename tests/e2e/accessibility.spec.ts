@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pool } from '@/lib/db/client';
 import { fileFor, incidentWorkOrderOf, seedHome, seedStaffIn, seedTown } from './complaints-support';
-import { seedBankTrade, seedSucceededPayment } from './payments-support';
+import { billOf, seedBankTrade, seedFlaggedPayment, seedSucceededPayment } from './payments-support';
 import { seedBills, seedHousehold, seedTestStaff, signIn } from './support';
 
 // Each test walks every route of its kind through axe in one browser: give the longer lists room.
@@ -98,6 +98,18 @@ for (const mode of MODES) {
 
   test(`staff pages pass axe in ${mode} mode`, async ({ page }) => {
     const staff = await seedTestStaff('ADMIN');
+    // A flagged payment in the staff member's utility, for its resolution page.
+    const home = await seedHousehold();
+    await seedBills(home.utilityId, [home.accounts[0]!.id]);
+    const flagged = await seedFlaggedPayment(home.residentId, await billOf(home.accounts[0]!.id, 2026), 100_000n);
+    // A refund no channel could pay, escalated: its page offers the offline payback step.
+    const { rows: escalated } = await pool().query<{ id: string }>(
+      `INSERT INTO refund_request (utility_id, account_id, bill_id, resident_id, idempotency_key, reason, amount_fen, lines, state, needs_supervisor,
+         expected_by, last_error, escalated_at, attempts)
+       SELECT b.utility_id, b.account_id, b.id, $2, gen_random_uuid()::text, 'OVERPAYMENT', 30000, '[]', 'failed', false, current_date, 'exceeds_refundable', now(), 1
+       FROM bill b WHERE b.account_id = $1 AND b.season = 2026 RETURNING id`,
+      [home.accounts[0]!.id, home.residentId],
+    );
     await setMode(page, mode);
     await page.goto('/staff/login');
     await page.getByLabel('用户名').fill(staff.username);
@@ -105,7 +117,8 @@ for (const mode of MODES) {
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
     const staffPages = ['/staff', '/staff/payments', '/staff/payments?q=NX&status=pending&flagged=1', '/staff/payments/reconciliation',
-      '/staff/import', '/staff/accounts', '/staff/accounts?q=NO-SUCH-ACCOUNT', '/staff/closures', '/staff/audit', '/staff/refunds'];
+      '/staff/import', '/staff/accounts', '/staff/accounts?q=NO-SUCH-ACCOUNT', '/staff/closures', '/staff/audit', '/staff/refunds',
+      `/staff/payments/${flagged.paymentId}`, '/staff/payments?flagged=all', `/staff/refunds/${escalated[0]!.id}`];
     for (const path of staffPages) await audit(page, path);
   });
 }

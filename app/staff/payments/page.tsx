@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: '缴费查询' };
 const filterSchema = z.object({
   q: z.string().trim().max(64).optional(),
   status: z.enum(PAYMENT_STATUSES).optional().catch(undefined),
-  flagged: z.literal('1').optional().catch(undefined),
+  // '1': flagged and waiting for staff (the default meaning); 'all': resolved ones too.
+  flagged: z.enum(['1', 'all']).optional().catch(undefined),
 });
 
 const field = 'min-h-11 rounded-lg border-2 border-line bg-card px-3 py-2 text-xl text-ink elder:min-h-[3rem]';
@@ -29,7 +30,7 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
   const m = paymentMessages(locale);
   const parsed = filterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : {};
-  const rows = await searchPayments(staff.utilityId, { query: filter.q || undefined, status: filter.status, flagged: filter.flagged === '1' });
+  const rows = await searchPayments(staff.utilityId, { query: filter.q || undefined, status: filter.status, flagged: filter.flagged === '1' ? 'open' : filter.flagged === 'all' ? 'all' : undefined });
   return (
     <div className="flex flex-col gap-5">
       <PageTitle>{s.title}</PageTitle>
@@ -52,9 +53,13 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
             ))}
           </select>
         </label>
-        <label className="flex min-h-11 items-center gap-3 text-lg elder:min-h-[3rem]">
-          <input type="checkbox" name="flagged" value="1" defaultChecked={filter.flagged === '1'} className="h-6 w-6" />
-          {s.flaggedOnly}
+        <label className="flex flex-col gap-1">
+          <span className="text-lg font-semibold">{s.flaggedFilter}</span>
+          <select name="flagged" defaultValue={filter.flagged ?? ''} className={field}>
+            <option value="">{s.any}</option>
+            <option value="1">{s.flaggedOnly}</option>
+            <option value="all">{s.flaggedAll}</option>
+          </select>
         </label>
         <button type="submit" className="inline-flex min-h-11 w-fit items-center rounded-xl bg-warm px-5 text-xl font-semibold text-white elder:min-h-[3rem]">
           {s.submit}
@@ -80,7 +85,15 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
                 {s.tradeNo} {r.outTradeNo} · {formatDateTime(r.createdAt)}
                 {r.archived && ` · ${s.archived}`}
               </p>
-              {r.flaggedReason && <p className="font-semibold text-bad">{fill(s.flagged, { reason: r.flaggedReason })}</p>}
+              {r.flaggedReason && (
+                <p className={`font-semibold ${r.resolution ? '' : 'text-bad'}`} data-testid="flag-state">
+                  {fill(s.flagged, { reason: r.flaggedReason })} · {r.resolution ? s.resolved[r.resolution] : s.unresolved}
+                </p>
+              )}
+              <Link href={`/staff/payments/${r.id}`} className="inline-flex min-h-11 w-fit items-center font-semibold text-warm underline elder:min-h-[3rem]">
+                {r.flaggedReason && !r.resolution ? s.resolve : s.details}
+                <span className="sr-only"> {r.outTradeNo}</span>
+              </Link>
             </li>
           ))}
         </ul>

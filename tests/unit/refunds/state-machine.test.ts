@@ -10,6 +10,8 @@ describe('the refund state machine', () => {
     expect(walk(['submitted', 'under_review', 'rejected'])).toBe(true);
     expect(walk(['approved', 'refunding', 'failed', 'refunding', 'refunded'])).toBe(true);
     expect(walk(['refunding', 'failed', 'rejected'])).toBe(true);
+    // Paid back offline by a supervisor once no channel can (lib/refunds/offline-payback.ts).
+    expect(walk(['refunding', 'failed', 'refunded'])).toBe(true);
   });
 
   it('allows nothing else: every pair outside the table is an error', () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { z } from 'zod';
 import { Notice } from '@/components/ui/Notice';
 import { PageTitle } from '@/components/ui/PageTitle';
@@ -78,10 +79,18 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
               <p className="break-all">
                 {s.tradeNo} {e.outTradeNo}
               </p>
-              {e.flaggedReason && <p className="font-semibold">{fill(s.flagged, { reason: e.flaggedReason })}</p>}
+              {e.flaggedReason && (
+                <p className="font-semibold">
+                  {fill(s.flagged, { reason: e.flaggedReason })} · <span data-testid="recon-resolution">{e.resolution ? s.resolved[e.resolution] : s.unresolved}</span>
+                </p>
+              )}
               <p>
                 {s.ledger}: {e.ledgerFen === null ? s.noLedger : formatMoney(e.ledgerFen)}
               </p>
+              <Link href={`/staff/payments/${e.id}`} className="inline-flex min-h-11 w-fit items-center font-semibold text-warm underline elder:min-h-[3rem]">
+                {e.flaggedReason && !e.resolution ? s.resolve : s.details}
+                <span className="sr-only"> {e.outTradeNo}</span>
+              </Link>
             </li>
           ))}
         </ul>

@@ -69,6 +69,12 @@ export default async function StaffRefundPage({ params }: { params: Promise<{ id
         {r.state === 'submitted' && <RefundStepForm id={r.id} intent="review" submitLabel={m.staff.review} variant="secondary" />}
         {reviewing && <RefundStepForm id={r.id} intent="approve" submitLabel={waitingSecond ? m.staff.secondApprove : m.staff.approve} />}
         {r.state === 'failed' && <RefundStepForm id={r.id} intent="retry" submitLabel={m.staff.retry} />}
+        {r.state === 'failed' && r.escalated && staff.role !== 'AGENT' && (
+          <RefundStepForm id={r.id} intent="offline" submitLabel={m.staff.offline} variant="secondary">
+            <p className="text-lg">{m.staff.offlineHint}</p>
+            <TextArea name="note" label={m.staff.offlineLabel} rows={2} isRequired maxLength={500} />
+          </RefundStepForm>
+        )}
         {(reviewing || r.state === 'failed') && (
           <RefundStepForm id={r.id} intent="reject" submitLabel={m.staff.reject} variant="secondary">
             <TextArea name="reason" label={m.staff.rejectLabel} rows={2} isRequired maxLength={500} />
