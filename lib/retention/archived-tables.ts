@@ -24,7 +24,15 @@ export interface ArchivedTable {
 export const ARCHIVED_WITH_BILL: readonly ArchivedTable[] = [
   { table: 'bill', keyType: 'uuid' },
   { table: 'bill_ledger', keyType: 'bigint', parent: { table: 'bill', column: 'bill_id' } },
-  { table: 'payment', keyType: 'uuid', parent: { table: 'bill', column: 'bill_id' }, holdsBillWhile: `status IN ('created', 'pending')` },
+  // Money still moving, or money a channel took that staff have not yet credited or sent back
+  // (a flagged payment without a resolution), keeps the bill live. Resolutions stay in
+  // payment_resolution, keyed by the payment id, when their payment is archived.
+  {
+    table: 'payment',
+    keyType: 'uuid',
+    parent: { table: 'bill', column: 'bill_id' },
+    holdsBillWhile: `status IN ('created', 'pending') OR (flagged_reason IS NOT NULL AND NOT EXISTS (SELECT 1 FROM payment_resolution r WHERE r.payment_id = payment.id))`,
+  },
   { table: 'payment_event', keyType: 'bigint', parent: { table: 'payment', column: 'payment_id' } },
   // A refund still being decided or paid keeps its bill live.
   {

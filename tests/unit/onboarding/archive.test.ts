@@ -11,7 +11,7 @@ import { HARBIN_LIKE_2025 } from '@/lib/seed/demo-bills';
 import { reconcileDay, searchPayments } from '@/lib/payments/staff-payments';
 import { residentDataExport } from '@/lib/privacy/export-data';
 import { ARCHIVED_WITH_BILL } from '@/lib/retention/archived-tables';
-import { randomTestPhone, seedAccount, seedBuilding, seedResident, seedStation } from '@/lib/seed/records';
+import { randomTestPhone, seedAccount, seedBuilding, seedResident, seedStaff, seedStation } from '@/lib/seed/records';
 import { freshUtility } from './support';
 
 afterAll(async () => {
@@ -187,6 +187,32 @@ describe('retention archive job', () => {
       auditEntries: 0,
     });
     expect(await snapshot(bills, true)).toEqual(archived);
+  });
+
+  it('keeps a bill live while one of its payments is flagged and unresolved; the resolution outlives the archiving', async () => {
+    const utility = await freshUtility();
+    const station = await seedStation(utility.id, 'AR2', '归档测试站二');
+    const building = await seedBuilding(station, '归档测试楼二', '测试路 2 号');
+    await saveTariff(utility.id, 2025, '归档测试 2025', HARBIN_LIKE_2025);
+    const accountId = await account(utility.id, building);
+    const resident = await seedResident(randomTestPhone(), '李建国', [accountId]);
+    await issueSeasonBills(2025, new Date('2025-10-15T09:00:00+08:00'), { accountIds: [accountId] });
+    const bill = await billOf(accountId, 2025);
+    await payment(bill, resident, 'succeeded', '2025-10-20T10:00:00+08:00');
+    // An earlier attempt failed, then the channel reported it paid: flagged, not credited.
+    const flagged = await payment(bill, resident, 'failed', '2025-10-20T09:00:00+08:00');
+    await pool().query(`UPDATE payment SET flagged_reason = 'success_after_failed', flagged_at = $2 WHERE id = $1`, [flagged, new Date('2025-10-20T11:00:00+08:00')]);
+
+    expect((await archiveExpired(NOW, 5, 10, { utilityId: utility.id })).moved).toMatchObject({ bill: 0, payment: 0 });
+
+    const staff = await seedStaff({ utilityId: utility.id, username: `ar-${randomUUID().slice(0, 8)}`, password: 'Archive-test-1', name: '张主管', role: 'SUPERVISOR' });
+    await pool().query(
+      `INSERT INTO payment_resolution (payment_id, outcome, asked_fen, confirmed_fen, staff_id, note, at) VALUES ($1, 'credited', 10000000, 10000000, $2, '银行回单核实', $3)`,
+      [flagged, staff, new Date('2025-10-21T10:00:00+08:00')],
+    );
+    expect((await archiveExpired(NOW, 5, 10, { utilityId: utility.id })).moved).toMatchObject({ bill: 1, payment: 2 });
+    const resolution = await pool().query(`SELECT outcome FROM payment_resolution WHERE payment_id = $1`, [flagged]);
+    expect(resolution.rows).toEqual([{ outcome: 'credited' }]);
   });
 
   it('lists every table that refers to an archived money table', async () => {
