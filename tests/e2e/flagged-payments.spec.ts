@@ -93,8 +93,10 @@ for (const mode of ['standard', 'elder'] as const) {
     const credit = supervisor.getByRole('region', { name: '核实后入账' });
     await credit.getByLabel('处理说明（必填，如核对的流水号）').fill('已核对模拟银行流水，实收 1000 元');
     await credit.getByRole('button', { name: '核实后入账' }).click();
-    // The page is drawn again with the resolution in place of the forms.
+    // The page is drawn again with the resolution in place of the forms, inside a live region
+    // that was there before, so a screen reader announces it.
     await expect(supervisor.getByTestId('payment-resolution')).toContainText('已核实入账');
+    await expect(supervisor.locator('[aria-live="polite"]').filter({ has: supervisor.getByTestId('payment-resolution') })).toHaveCount(1);
     await expect(supervisor.getByTestId('resolution-amount')).toHaveText('¥1,000.00');
     await supervisor.reload();
     await expect(supervisor.getByTestId('payment-resolution')).toContainText('已核实入账');

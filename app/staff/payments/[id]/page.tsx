@@ -57,28 +57,32 @@ export default async function StaffPaymentPage({ params }: { params: Promise<{ i
         <FactList rows={facts} status={{ label: f.status, testId: 'payment-status' }} />
       </section>
 
-      {p.resolution && (
-        <section aria-labelledby="resolution-heading" className="flex flex-col gap-2 rounded-xl border-2 border-line bg-card p-4" data-testid="payment-resolution">
-          <h2 id="resolution-heading" className="text-2xl font-bold">
-            {f.resolved}
-          </h2>
-          <p className="text-xl font-semibold">{f.outcome[p.resolution.outcome]}</p>
-          <FactList
-            rows={[
-              [f.confirmed, formatMoney(p.resolution.confirmedFen)],
-              [f.by, p.resolution.staffName],
-              [f.at, formatDateTime(p.resolution.at)],
-            ]}
-            status={{ label: f.confirmed, testId: 'resolution-amount' }}
-          />
-          <p className="text-lg whitespace-pre-wrap">{p.resolution.note}</p>
-          {p.resolution.refundId && (
-            <Link href={`/staff/refunds/${p.resolution.refundId}`} className="inline-flex min-h-11 w-fit items-center text-lg font-semibold text-warm underline elder:min-h-[3rem]">
-              {fill(f.refund, { number: String(p.resolution.refundNumber ?? '') })}
-            </Link>
-          )}
-        </section>
-      )}
+      {/* Present (empty) while the flag is open, so a screen reader hears the outcome when the page
+          redraws after a resolution (the form and its own message are gone by then). */}
+      <div aria-live="polite">
+        {p.resolution && (
+          <section aria-labelledby="resolution-heading" className="flex flex-col gap-2 rounded-xl border-2 border-line bg-card p-4" data-testid="payment-resolution">
+            <h2 id="resolution-heading" className="text-2xl font-bold">
+              {f.resolved}
+            </h2>
+            <p className="text-xl font-semibold">{f.outcome[p.resolution.outcome]}</p>
+            <FactList
+              rows={[
+                [f.confirmed, formatMoney(p.resolution.confirmedFen)],
+                [f.by, p.resolution.staffName],
+                [f.at, formatDateTime(p.resolution.at)],
+              ]}
+              status={{ label: f.confirmed, testId: 'resolution-amount' }}
+            />
+            <p className="text-lg whitespace-pre-wrap">{p.resolution.note}</p>
+            {p.resolution.refundId && (
+              <Link href={`/staff/refunds/${p.resolution.refundId}`} className="inline-flex min-h-11 w-fit items-center text-lg font-semibold text-warm underline elder:min-h-[3rem]">
+                {fill(f.refund, { number: String(p.resolution.refundNumber ?? '') })}
+              </Link>
+            )}
+          </section>
+        )}
+      </div>
 
       {canResolve && (
         <section aria-labelledby="resolve-heading" className="flex flex-col gap-4">
