@@ -29,8 +29,10 @@ RUN node node_modules/next/dist/bin/next build \
 # 3. What runs: the built app, server.ts and the domain it imports, production packages only.
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
+# Each server process collects garbage within 320 MB of heap instead of growing towards V8's default.
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 \
-    HOST=0.0.0.0 TLS_MODE=proxy PORT=3000 HTTP_PORT=0 WEB_CONCURRENCY=2
+    HOST=0.0.0.0 TLS_MODE=proxy PORT=3000 HTTP_PORT=0 WEB_CONCURRENCY=2 \
+    NODE_OPTIONS=--max-old-space-size=320
 COPY --from=build --chown=node:node /app/package.json /app/package-lock.json /app/next.config.ts /app/tsconfig.json /app/server.ts /app/auth.ts /app/prisma.config.ts ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/.next ./.next

@@ -43,6 +43,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Seconds SIGTERM waits for requests in flight and running jobs before the process exits anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
+  /** V8's heap limit per server process, in MB (applied at launch: lib/runtime/spawn-server.ts, Dockerfile). */
+  HEAP_LIMIT_MB: z.coerce.number().int().min(128).max(16_384).default(320),
   /** Page loads rendered at once per process; more wait in line (lib/server/in-flight.ts). */
   RENDERS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
   /** Page loads allowed to wait per process, and for how long, before a 503 “please retry”. */

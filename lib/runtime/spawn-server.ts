@@ -15,11 +15,22 @@ export async function spawnServer(root: string, env: NodeJS.ProcessEnv, nodeArgs
   }
   // The server stops by itself if whoever started it dies without stopping it (a killed test run).
   extra.NUANXIN_PARENT_PID = String(process.pid);
-  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'server.ts')], {
+  return spawn(process.execPath, [...heapLimit(env), ...nodeArgs, '--import', 'tsx', path.join(root, 'server.ts')], {
     cwd: root,
     env: { ...env, ...extra },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+}
+
+/**
+ * V8's old-space limit per server process (HEAP_LIMIT_MB, default 320): left alone, V8 grows the
+ * heap towards its default of several GB before collecting hard, and a process that rendered a
+ * burst of pages keeps that memory. Cluster workers inherit the flag. A limit already in
+ * NODE_OPTIONS wins.
+ */
+export function heapLimit(env: Record<string, string | undefined>): string[] {
+  if (env.NODE_OPTIONS?.includes('--max-old-space-size')) return [];
+  return [`--max-old-space-size=${Number(env.HEAP_LIMIT_MB ?? 320)}`];
 }
 
 export function exited(child: ChildProcess): Promise<number> {

@@ -7,12 +7,14 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 const TICKS_PER_SECOND = 100;
 
-function stat(pid: string): { ppid: string; ticks: number } | null {
+function stat(pid: string): { ppid: string; ticks: number; childTicks: number } | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name is in parentheses and may contain spaces: fields follow its last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: fields[1]!, ticks: Number(fields[11]) + Number(fields[12]) };
+    // utime + stime, and cutime + cstime: children that have exited (a PostgreSQL backend whose
+    // connection closed) still count.
+    return { ppid: fields[1]!, ticks: Number(fields[11]) + Number(fields[12]), childTicks: Number(fields[13]) + Number(fields[14]) };
   } catch {
     return null; // The process ended while we looked.
   }
@@ -34,7 +36,7 @@ function postmasterOf(port: number): string | null {
 export function treeCpuMs(root: string): number | null {
   const own = stat(root);
   if (!own) return null;
-  let ticks = own.ticks;
+  let ticks = own.ticks + own.childTicks;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     const s = stat(pid);
     if (s?.ppid === root) ticks += s.ticks;

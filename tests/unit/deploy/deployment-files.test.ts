@@ -160,6 +160,8 @@ describe('Dockerfile', () => {
     const healthcheck = runtime.join('\n').match(/HEALTHCHECK[\s\S]*?CMD (.*)/)?.[1] ?? '';
     expect(healthcheck).toContain('/api/health');
     expect(runtime.find((l) => /^CMD\s/.test(l))).toContain('server.ts');
+    // Each process keeps its heap bounded (README: HEAP_LIMIT_MB).
+    expect(runtime.join('\n')).toMatch(/NODE_OPTIONS=--max-old-space-size=\d+/);
   });
 
   it('.dockerignore keeps secrets, builds and local data out of the image', () => {
