@@ -6,7 +6,9 @@ test('a resident binds an account by 户号 and holder name', async ({ page }) =
   const account = await seedUnboundAccount('赵丽');
   await signIn(page, home.phone);
   await page.goto('/accounts/bind');
-  await page.getByRole('radio', { name: '测试热力' }).check();
+  // Other specs' utilities may be listed too ("测试热力…"): pick this one by its exact name, as a person taps its label.
+  await page.getByRole('radiogroup', { name: '供热公司' }).getByText('测试热力', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: '测试热力', exact: true })).toBeChecked();
   await page.getByLabel('户号').fill(account.accountNo);
   await page.getByLabel('户主姓名').fill('赵 丽');
   await page.getByRole('button', { name: '绑定', exact: true }).click();
@@ -20,7 +22,9 @@ test('a wrong holder name does not bind and does not say which field was wrong',
   const account = await seedUnboundAccount('赵丽');
   await signIn(page, home.phone);
   await page.goto('/accounts/bind');
-  await page.getByRole('radio', { name: '测试热力' }).check();
+  // Other specs' utilities may be listed too ("测试热力…"): pick this one by its exact name, as a person taps its label.
+  await page.getByRole('radiogroup', { name: '供热公司' }).getByText('测试热力', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: '测试热力', exact: true })).toBeChecked();
   await page.getByLabel('户号').fill(account.accountNo);
   await page.getByLabel('户主姓名').fill('钱多多');
   await page.getByRole('button', { name: '绑定', exact: true }).click();

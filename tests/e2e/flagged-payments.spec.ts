@@ -91,6 +91,10 @@ for (const mode of ['standard', 'elder'] as const) {
     expect(refunds).toEqual([]);
 
     const credit = supervisor.getByRole('region', { name: '核实后入账' });
+    await credit.getByRole('button', { name: '核实后入账' }).click();
+    await expect(credit.getByText('请填写处理说明。').first()).toBeVisible();
+    // Fixing the field and pressing the same button sends it: the field's error goes while typing,
+    // not on blur (which moved the button between pointer-down and pointer-up).
     await credit.getByLabel('处理说明（必填，如核对的流水号）').fill('已核对模拟银行流水，实收 1000 元');
     await credit.getByRole('button', { name: '核实后入账' }).click();
     // The page is drawn again with the resolution in place of the forms, inside a live region
