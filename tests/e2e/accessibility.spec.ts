@@ -3,17 +3,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { pool } from '@/lib/db/client';
 import { fileFor, incidentWorkOrderOf, seedHome, seedStaffIn, seedTown } from './complaints-support';
 import { billOf, seedBankTrade, seedFlaggedPayment, seedSucceededPayment } from './payments-support';
-import { seedBills, seedHousehold, seedTestStaff, signIn } from './support';
+import { seedBills, seedHousehold, seedTestStaff, setMode, signIn } from './support';
 
 // Each test walks every route of its kind through axe in one browser: give the longer lists room.
 test.describe.configure({ timeout: 180_000 });
 
 /** axe (WCAG 2.2 AA rules) on every page, in standard and in elder mode. */
 const MODES = ['standard', 'elder'] as const;
-
-async function setMode(page: Page, mode: (typeof MODES)[number]): Promise<void> {
-  await page.context().addCookies([{ name: 'nx-mode', value: mode, url: 'https://localhost:4443' }]);
-}
 
 async function audit(page: Page, path: string): Promise<void> {
   const response = await page.goto(path);

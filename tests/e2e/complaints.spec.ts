@@ -1,10 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './support';
+import { setMode, signIn } from './support';
 import { beijingLocal, fileFor, seedHome, seedStaffIn, seedTown, staffSignIn } from './complaints-support';
-
-async function setMode(page: Page, mode: 'standard' | 'elder'): Promise<void> {
-  await page.context().addCookies([{ name: 'nx-mode', value: mode, url: 'https://localhost:4443' }]);
-}
 
 const COMPLAINT_URL = /\/repair\/[0-9a-f-]{36}$/;
 

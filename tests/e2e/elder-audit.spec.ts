@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pool } from '@/lib/db/client';
 import { auditFocus, auditLayout, LIMITS } from './audit';
-import { seedBills, seedHousehold, signIn } from './support';
+import { seedBills, seedHousehold, setMode, signIn } from './support';
 
 /**
  * Every route, in both modes, on a 360×740 phone and a 1280×800 desktop: text size, targets,
@@ -13,10 +13,6 @@ const VIEWPORTS = [
   { name: 'phone', width: 360, height: 740 },
   { name: 'desktop', width: 1280, height: 800 },
 ] as const;
-
-async function setMode(page: Page, mode: 'standard' | 'elder') {
-  await page.context().addCookies([{ name: 'nx-mode', value: mode, url: 'https://localhost:4443' }]);
-}
 
 async function residentRoutes(page: Page): Promise<string[]> {
   const home = await seedHousehold();

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { pool } from '@/lib/db/client';
 import { seedStaff } from '@/lib/seed/records';
 import { staffSignIn } from './complaints-support';
 import { billOf, ledgerOf, seedFlaggedPayment } from './payments-support';
-import { seedBills, seedHousehold, signIn } from './support';
+import { person, seedBills, seedHousehold, setMode, signIn } from './support';
 
 /**
  * The sandbox bank took 1,000.00 元 for a payment that asked the bill's settlement, so it was
@@ -13,23 +13,6 @@ import { seedBills, seedHousehold, signIn } from './support';
  * was asked and what the channel reported, and credits it after checking, with a note. A
  * resident never reaches the page. Standard and elder mode.
  */
-async function setMode(page: Page, mode: 'standard' | 'elder') {
-  await page.context().addCookies([{ name: 'nx-mode', value: mode, url: 'https://localhost' }]);
-}
-
-async function person(browser: Browser, info: TestInfo): Promise<Page> {
-  const use = info.project.use;
-  const context = await browser.newContext({
-    baseURL: use.baseURL,
-    ignoreHTTPSErrors: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    reducedMotion: 'reduce',
-    viewport: use.viewport ?? { width: 360, height: 740 },
-  });
-  return context.newPage();
-}
-
 async function axe(page: Page, mode: 'standard' | 'elder') {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', ...(mode === 'elder' ? ['wcag2aaa'] : [])]).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { pool } from '@/lib/db/client';
 import { seedStaff } from '@/lib/seed/records';
 import { auditLayout, LIMITS } from './audit';
 import { staffSignIn } from './complaints-support';
 import { billOf, seedSucceededPayment } from './payments-support';
-import { seedBills, seedHousehold, signIn } from './support';
+import { person, seedBills, seedHousehold, setMode, signIn } from './support';
 
 /**
  * A resident asks for a suspension refund, sees how the amount is reached, submits (a double click
@@ -14,10 +14,6 @@ import { seedBills, seedHousehold, signIn } from './support';
  * pays it back through the original payment, and the resident follows every step on 退费进度.
  * The same journey runs in standard and elder mode; a rejection's reason reaches the resident.
  */
-async function setMode(page: Page, mode: 'standard' | 'elder') {
-  await page.context().addCookies([{ name: 'nx-mode', value: mode, url: 'https://localhost' }]);
-}
-
 /** A household whose 2026 bill was paid in full through the sandbox bank, then suspended. */
 async function paidAndSuspended() {
   const home = await seedHousehold();
@@ -39,20 +35,6 @@ async function paidAndSuspended() {
     return { username, password };
   };
   return { home, billId, paymentId, agent: await staff('AGENT'), supervisor: await staff('SUPERVISOR') };
-}
-
-/** Each person in their own browser context (own cookies), with the project's settings. */
-async function person(browser: Browser, info: TestInfo): Promise<Page> {
-  const use = info.project.use;
-  const context = await browser.newContext({
-    baseURL: use.baseURL,
-    ignoreHTTPSErrors: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    reducedMotion: 'reduce',
-    viewport: use.viewport ?? { width: 360, height: 740 },
-  });
-  return context.newPage();
 }
 
 async function axe(page: Page, mode: 'standard' | 'elder') {

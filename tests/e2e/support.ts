@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { HARBIN_LIKE_TARIFF } from '@/lib/billing/example-tariffs';
 import { saveTariff } from '@/lib/bills/save-tariff';
 import { HARBIN_LIKE_2025, issueSeasonBills } from '@/lib/seed/demo-bills';
@@ -78,4 +78,23 @@ export async function signIn(page: Page, phone: string): Promise<void> {
   await page.getByLabel('验证码', { exact: true }).fill(code);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: '您好' })).toBeVisible();
+}
+
+/** Standard or elder mode (长辈版) for a page's browser context, as the mode switch sets it. */
+export async function setMode(page: Page, mode: 'standard' | 'elder'): Promise<void> {
+  await page.context().addCookies([{ name: 'nx-mode', value: mode, url: 'https://localhost' }]);
+}
+
+/** Each person in their own browser context (own cookies), with the project's settings. */
+export async function person(browser: Browser, info: TestInfo): Promise<Page> {
+  const use = info.project.use;
+  const context = await browser.newContext({
+    baseURL: use.baseURL,
+    ignoreHTTPSErrors: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+    viewport: use.viewport ?? { width: 360, height: 740 },
+  });
+  return context.newPage();
 }
