@@ -106,6 +106,17 @@ async function confirmAtChannel(channels: Channels, payment: PaymentRecord, now:
   return { ...snapshot, amountFen: snapshot.amountFen };
 }
 
+/**
+ * What both resolutions check before their transaction: who asks and their note, that the payment
+ * is this utility's and still unresolved, and what the channel now confirms it took.
+ */
+async function checkAtChannel(channels: Channels, input: ResolveInput, now: Date): Promise<{ note: string; snapshot: PaymentSnapshot & { amountFen: bigint } }> {
+  const note = checkRequest(input);
+  const payment = await findInUtility(null, input.paymentId, input.actor.utilityId, false);
+  assertResolvable(payment);
+  return { note, snapshot: await confirmAtChannel(channels, payment, now) };
+}
+
 async function insertResolution(
   client: pg.PoolClient,
   payment: PaymentRecord,
@@ -130,10 +141,7 @@ async function insertResolution(
  * stays on it as overpayment, refundable by the resident's own OVERPAYMENT request (rule 8).
  */
 export async function creditFlaggedPayment(channels: Channels, input: ResolveInput, now: Date): Promise<{ amountFen: bigint; overpaidFen: bigint }> {
-  const note = checkRequest(input);
-  const payment = await findInUtility(null, input.paymentId, input.actor.utilityId, false);
-  assertResolvable(payment);
-  const snapshot = await confirmAtChannel(channels, payment, now);
+  const { note, snapshot } = await checkAtChannel(channels, input, now);
   await preparePaymentNotices();
   return withTransaction(async (client) => {
     const locked = await findInUtility(client, input.paymentId, input.actor.utilityId, true);
@@ -196,10 +204,7 @@ export async function creditFlaggedPayment(channels: Channels, input: ResolveInp
  * takes its payouts from this payment alone and nothing off the bill, which never had the money.
  */
 export async function refundFlaggedPayment(channels: Channels, input: ResolveInput, now: Date): Promise<{ refundId: string; number: number; amountFen: bigint }> {
-  const note = checkRequest(input);
-  const payment = await findInUtility(null, input.paymentId, input.actor.utilityId, false);
-  assertResolvable(payment);
-  const snapshot = await confirmAtChannel(channels, payment, now);
+  const { note, snapshot } = await checkAtChannel(channels, input, now);
   await prepareRefundQueues();
   return withTransaction(async (client) => {
     const locked = await findInUtility(client, input.paymentId, input.actor.utilityId, true);

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { HARBIN_LIKE_TARIFF } from '@/lib/billing/example-tariffs';
 import { saveTariff } from '@/lib/bills/save-tariff';
 import { issueSeasonBills } from '@/lib/bills/issue-bills';
 import { pool } from '@/lib/db/client';
 import type { Channels } from '@/lib/payments/app-channels';
+import { createPayment } from '@/lib/payments/create-payment';
 import { createConfiguredChannels } from '@/lib/payments/channels/registry';
 import { sandboxBankConfigSchema } from '@/lib/payments/channels/sandbox-bank/config';
 import { postgresReplayGuard } from '@/lib/payments/replay-guard';
@@ -59,4 +60,17 @@ export async function billState(billId: string): Promise<{ status: string; ledge
     [billId],
   );
   return { status: bill.rows[0]!.status, ledger: ledger.rows };
+}
+
+/** Starts paying a seeded bill through the sandbox bank, as the resident's page would. */
+export function startSandboxPayment(world: SandboxWorld, seeded: { residentId: string; billId: string }) {
+  return createPayment(world.channels, {
+    residentId: seeded.residentId,
+    billId: seeded.billId,
+    channel: 'sandbox-bank',
+    idempotencyKey: randomUUID(),
+    origin: 'https://nuanxin.test',
+    limitMinutes: 15,
+    now: new Date(),
+  });
 }

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pool } from '@/lib/db/client';
-import { createPayment } from '@/lib/payments/create-payment';
 import { getResidentPayment } from '@/lib/payments/resident-payments';
 import { reconcileDay, searchPayments } from '@/lib/payments/staff-payments';
 import { shanghaiDateOf } from '@/lib/billing';
@@ -12,7 +11,7 @@ import { submitRefund } from '@/lib/refunds/submit-refund';
 import { deliverTradeNotify } from '@/lib/sandbox-bank/notify-job';
 import { decideTrade, findTrade } from '@/lib/sandbox-bank/trades';
 import { seedStaff } from '@/lib/seed/records';
-import { billState, seedBill, startSandboxWorld, type SandboxWorld } from './db-support';
+import { billState, seedBill, startSandboxPayment, startSandboxWorld, type SandboxWorld } from './db-support';
 
 let world: SandboxWorld;
 
@@ -36,15 +35,7 @@ async function staff(utilityId: string, role: 'AGENT' | 'SUPERVISOR' | 'ADMIN'):
  */
 async function flaggedPayment(takenFen: bigint) {
   const seeded = await seedBill();
-  const started = await createPayment(world.channels, {
-    residentId: seeded.residentId,
-    billId: seeded.billId,
-    channel: 'sandbox-bank',
-    idempotencyKey: randomUUID(),
-    origin: 'https://nuanxin.test',
-    limitMinutes: 15,
-    now: new Date(),
-  });
+  const started = await startSandboxPayment(world, seeded);
   await pool().query(`UPDATE sandbox_bank_trade SET amount_fen = $2 WHERE out_trade_no = $1`, [started.payment.outTradeNo, takenFen.toString()]);
   const trade = await findTrade(pool(), { merchantId: world.side.merchantId, outTradeNo: started.payment.outTradeNo });
   await decideTrade(trade!.bankTradeNo, 'pay', new Date());
@@ -114,10 +105,7 @@ describe('resolving a flagged payment', () => {
 
   it('a success reported after the payment failed is credited once staff check it, and settles the bill', async () => {
     const seeded = await seedBill();
-    const started = await createPayment(world.channels, {
-      residentId: seeded.residentId, billId: seeded.billId, channel: 'sandbox-bank', idempotencyKey: randomUUID(),
-      origin: 'https://nuanxin.test', limitMinutes: 15, now: new Date(),
-    });
+    const started = await startSandboxPayment(world, seeded);
     // We gave up on it (as a refused query would), then the bank took the money anyway.
     await pool().query(`UPDATE payment SET status = 'failed', next_query_at = NULL WHERE id = $1`, [started.payment.id]);
     const trade = await findTrade(pool(), { merchantId: world.side.merchantId, outTradeNo: started.payment.outTradeNo });
@@ -218,10 +206,7 @@ describe('resolving a flagged payment', () => {
 
   it('a payment that is not flagged cannot be resolved', async () => {
     const seeded = await seedBill();
-    const started = await createPayment(world.channels, {
-      residentId: seeded.residentId, billId: seeded.billId, channel: 'sandbox-bank', idempotencyKey: randomUUID(),
-      origin: 'https://nuanxin.test', limitMinutes: 15, now: new Date(),
-    });
+    const started = await startSandboxPayment(world, seeded);
     const supervisor = await staff(seeded.utilityId, 'SUPERVISOR');
     await expect(creditFlaggedPayment(world.channels, { paymentId: started.payment.id, actor: supervisor, note: '入账' }, new Date())).rejects.toMatchObject({ code: 'invalid_transition' });
   });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pool } from '@/lib/db/client';
 import { ChannelError, type PaymentChannel } from '@/lib/payments/channel';
 import type { Channels } from '@/lib/payments/app-channels';
-import { createPayment } from '@/lib/payments/create-payment';
 import { applyPayoutState } from '@/lib/refunds/apply-payout-state';
 import { payRefund } from '@/lib/refunds/pay-refund';
 import { approveRefund, rejectRefund } from '@/lib/refunds/review-refund';
@@ -16,7 +15,7 @@ import { createRefund } from '@/lib/sandbox-bank/refunds';
 import { deliverTradeNotify } from '@/lib/sandbox-bank/notify-job';
 import { decideTrade, findTrade } from '@/lib/sandbox-bank/trades';
 import { seedStaff } from '@/lib/seed/records';
-import { seedBill, startSandboxWorld, type SandboxWorld } from '../payments/db-support';
+import { seedBill, startSandboxPayment, startSandboxWorld, type SandboxWorld } from '../payments/db-support';
 
 let world: SandboxWorld;
 const policy = { maxAttempts: 3 };
@@ -33,15 +32,7 @@ afterAll(async () => {
 /** A bill of 4,264.42 元 paid in full through the sandbox bank; returns the payment. */
 async function paidBill() {
   const seeded = await seedBill();
-  const started = await createPayment(world.channels, {
-    residentId: seeded.residentId,
-    billId: seeded.billId,
-    channel: 'sandbox-bank',
-    idempotencyKey: randomUUID(),
-    origin: 'https://nuanxin.test',
-    limitMinutes: 15,
-    now: new Date(),
-  });
+  const started = await startSandboxPayment(world, seeded);
   const trade = await findTrade(pool(), { merchantId: world.side.merchantId, outTradeNo: started.payment.outTradeNo });
   await decideTrade(trade!.bankTradeNo, 'pay', new Date());
   expect(await deliverTradeNotify(world.side, trade!.bankTradeNo, new Date())).toBe(true);
