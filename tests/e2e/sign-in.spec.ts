@@ -31,6 +31,8 @@ test('a code is locked after five wrong tries, even when the sixth is right', as
     const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login');
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await answered;
+    // The form clears the code after each answer; typing the next try before that would be wiped.
+    await expect(field).toHaveValue('');
     await expect(page.getByText(i < 4 ? '验证码不正确，请重新输入。' : '验证码错误次数太多，请重新获取验证码。')).toBeVisible();
   }
   await field.fill(code);
