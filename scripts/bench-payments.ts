@@ -44,9 +44,10 @@ function timeStatements(): Map<string, { ms: number; count: number }> {
   const totals = new Map<string, { ms: number; count: number }>();
   const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function timed(this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    // Batches carry their values as literals: those are blanked so one statement sums as one.
-    const sql = typeof first === 'string' ? first : (first?.text ?? '?');
+    const first = args[0] as string | { text?: string; statements?: { name?: string; text: string }[] };
+    // A pipeline (lib/db/pipeline.ts) sums as one round trip, named by its statements.
+    const sql =
+      typeof first === 'string' ? first : first?.statements ? `pipeline: ${first.statements.map((s) => s.name ?? s.text.slice(0, 20)).join(' + ')}` : (first?.text ?? '?');
     const text = sql.replace(/'(?:[^']|'')*'/g, "'…'").replace(/\s+/g, ' ').trim().slice(0, 110);
     const t0 = performance.now();
     const result = original.apply(this, args);

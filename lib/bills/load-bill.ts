@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Payment, Property, Tariff } from '@/lib/billing';
-import { queryBatch, uuidLiteral } from '@/lib/db/batch';
+import { isUuid, queryPipeline, type PipelineStatement } from '@/lib/db/pipeline';
 import { OPENING_PROPERTY, openingTariff } from './opening-bill';
 import { TARIFF_COLUMNS, toTariff, type TariffRecord } from './tariff-record';
 
@@ -77,19 +77,22 @@ export function toLoadedBill(r: BillRecord): LoadedBill {
   };
 }
 
-/** The statements that lock a bill and then read it (see loadBillForUpdate). */
-export function lockAndReadBill(billLiteral: string): string[] {
+/**
+ * The statements that lock a bill and then read it, by the bill's id or by the trade number of
+ * one of its payments ($1). Prepared once per connection (see lib/db/pipeline.ts).
+ */
+export function lockAndReadBill(by: 'id' | 'out_trade_no', key: string): PipelineStatement[] {
+  const bill = by === 'id' ? '$1::uuid' : '(SELECT bill_id FROM payment WHERE out_trade_no = $1)';
   return [
-    `SELECT 1 FROM bill WHERE id = ${billLiteral} FOR UPDATE`,
+    { name: `bill-lock-by-${by}`, text: `SELECT 1 FROM bill WHERE id = ${bill} FOR UPDATE`, values: [key] },
     // A statement of its own: its snapshot, taken after the lock, sees every payment committed before it.
-    `SELECT ${BILL_COLUMNS} FROM bill b JOIN tariff t ON t.id = b.tariff_id WHERE b.id = ${billLiteral}`,
+    { name: `bill-read-by-${by}`, text: `SELECT ${BILL_COLUMNS} FROM bill b JOIN tariff t ON t.id = b.tariff_id WHERE b.id = ${bill}`, values: [key] },
   ];
 }
 
 /** Locks the bill row, then reads it with its tariff and payments, in one round trip. */
 export async function loadBillForUpdate(client: pg.PoolClient, billId: string): Promise<LoadedBill | null> {
-  const id = uuidLiteral(billId);
-  if (!id) return null;
-  const [, rows] = await queryBatch<[unknown[], BillRecord[]]>(client, lockAndReadBill(id));
+  if (!isUuid(billId)) return null;
+  const [, rows] = await queryPipeline<[unknown[], BillRecord[]]>(client, lockAndReadBill('id', billId));
   return rows[0] ? toLoadedBill(rows[0]) : null;
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { queryBatch } from './batch';
 import { pool } from './client';
+import { queryPipeline, type PipelineStatement } from './pipeline';
 
 /** Runs `work` in one transaction on one connection: everything commits, or nothing does. */
 export async function withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, isolation?: 'SERIALIZABLE'): Promise<T> {
@@ -18,18 +18,20 @@ export async function withTransaction<T>(work: (client: pg.PoolClient) => Promis
   }
 }
 
+const BEGIN: PipelineStatement = { name: 'begin', text: 'BEGIN' };
+
 /**
- * A transaction whose first round trip is BEGIN plus `opening` (a batch of literal statements,
- * see lib/db/batch.ts), for hot paths that start by locking and reading: one round trip saved.
- * `work` gets the opening statements' rows (BEGIN's left out).
+ * A transaction whose first round trip is BEGIN plus `opening` (a pipeline of prepared
+ * statements, see lib/db/pipeline.ts), for hot paths that start by locking and reading: one
+ * round trip saved. `work` gets the opening statements' rows (BEGIN's left out).
  */
 export async function withOpeningBatch<Rows extends unknown[][], T>(
-  opening: string[],
+  opening: PipelineStatement[],
   work: (client: pg.PoolClient, rows: Rows) => Promise<T>,
 ): Promise<T> {
   const client = await pool().connect();
   try {
-    const [, ...rows] = await queryBatch<[unknown[], ...unknown[][]]>(client, ['BEGIN', ...opening]);
+    const [, ...rows] = await queryPipeline<[unknown[], ...unknown[][]]>(client, [BEGIN, ...opening]);
     const result = await work(client, rows as Rows);
     await client.query('COMMIT');
     return result;

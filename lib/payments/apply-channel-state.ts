@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { applyToBill } from '@/lib/bills/apply-to-bill';
 import { lockAndReadBill, toLoadedBill, type BillRecord, type LoadedBill } from '@/lib/bills/load-bill';
-import { textLiteral } from '@/lib/db/batch';
+import type { PipelineStatement } from '@/lib/db/pipeline';
 import { withOpeningBatch } from '@/lib/db/transaction';
 import { ChannelError, type PaymentSnapshot } from '@/lib/payments/channel';
 import { canTransitionPayment, type PaymentState } from './payment-status';
@@ -66,11 +66,10 @@ export async function applyChannelState(snapshot: PaymentSnapshot, source: Sourc
  * locked and read (payment before bill, the order every path takes). The bill is read by a
  * statement after both locks, so it sees every payment committed before them.
  */
-function lockPaymentAndBill(outTradeNo: string): string[] {
-  const trade = textLiteral(outTradeNo);
+function lockPaymentAndBill(outTradeNo: string): PipelineStatement[] {
   return [
-    `SELECT ${PAYMENT_COLUMNS} FROM payment p WHERE p.out_trade_no = ${trade} FOR UPDATE`,
-    ...lockAndReadBill(`(SELECT bill_id FROM payment WHERE out_trade_no = ${trade})`),
+    { name: 'payment-lock-by-trade', text: `SELECT ${PAYMENT_COLUMNS} FROM payment p WHERE p.out_trade_no = $1 FOR UPDATE`, values: [outTradeNo] },
+    ...lockAndReadBill('out_trade_no', outTradeNo),
   ];
 }
 

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { settlementFen } from '@/lib/billing';
 import { BILL_COLUMNS, lockAndReadBill, toLoadedBill, type BillRecord } from '@/lib/bills/load-bill';
-import { textLiteral, uuidLiteral } from '@/lib/db/batch';
+import { isUuid } from '@/lib/db/pipeline';
 import { pool } from '@/lib/db/client';
 import { withOpeningBatch, withTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
@@ -77,18 +77,23 @@ type Opened = { existing: PaymentRecord } | { payment: PaymentRecord; descriptio
 
 async function openPayment(req: CreatePaymentRequest): Promise<Opened> {
   try {
-    const bill = uuidLiteral(req.billId);
-    const resident = uuidLiteral(req.residentId);
-    if (!bill || !resident) throw new AppError('not_found', `bill ${req.billId}`);
+    if (!isUuid(req.billId) || !isUuid(req.residentId)) throw new AppError('not_found', `bill ${req.billId}`);
     return await withOpeningBatch<[unknown[], PlaceRow[], PaymentRow[]], Opened>(
       [
-        lockAndReadBill(bill)[0]!,
-        `SELECT ${BILL_COLUMNS}, a.account_no,
-                EXISTS (SELECT 1 FROM resident_account ra WHERE ra.resident_id = ${resident} AND ra.account_id = b.account_id) AS owned
-           FROM bill b JOIN tariff t ON t.id = b.tariff_id JOIN heating_account a ON a.id = b.account_id WHERE b.id = ${bill}`,
-        `SELECT ${PAYMENT_COLUMNS} FROM payment p
-          WHERE (p.resident_id = ${resident} AND p.idempotency_key = ${textLiteral(req.idempotencyKey)})
-             OR (p.bill_id = ${bill} AND p.status IN ('created', 'pending'))`,
+        lockAndReadBill('id', req.billId)[0]!,
+        {
+          name: 'payment-open-place',
+          text: `SELECT ${BILL_COLUMNS}, a.account_no,
+                  EXISTS (SELECT 1 FROM resident_account ra WHERE ra.resident_id = $2 AND ra.account_id = b.account_id) AS owned
+             FROM bill b JOIN tariff t ON t.id = b.tariff_id JOIN heating_account a ON a.id = b.account_id WHERE b.id = $1`,
+          values: [req.billId, req.residentId],
+        },
+        {
+          name: 'payment-open-current',
+          text: `SELECT ${PAYMENT_COLUMNS} FROM payment p
+                  WHERE (p.resident_id = $2 AND p.idempotency_key = $3) OR (p.bill_id = $1 AND p.status IN ('created', 'pending'))`,
+          values: [req.billId, req.residentId, req.idempotencyKey],
+        },
       ],
       (client, [, places, payments]) => insertPayment(client, req, places[0], payments.map(toPayment)),
     );

@@ -37,6 +37,10 @@ beforeAll(async () => {
       const config = first as { text: string; values?: unknown[] };
       sent.push({ text: config.text, values: config.values ?? [] });
     }
+    // Pipelines (lib/db/pipeline.ts) carry their statements.
+    else if (capturing && typeof first === 'object' && first !== null && 'statements' in first) {
+      for (const s of (first as { statements: { text: string; values?: unknown[] }[] }).statements) sent.push({ text: s.text, values: s.values ?? [] });
+    }
     return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof pg.Client.prototype.query;
 });
@@ -61,12 +65,10 @@ function unindexedReads(node: PlanNode, out: string[] = []): string[] {
   return out;
 }
 
-/** Splits a batch (lib/db/batch.ts joins statements with ';\n'); keeps the statements that read or write rows. */
+/** Keeps the statements that read or write rows. */
 function statements(s: Sent): Sent[] {
-  const parts = s.values.length === 0 ? s.text.split(';\n') : [s.text];
-  return parts
-    .map((text) => ({ text: text.trim(), values: s.values }))
-    .filter((p) => /^(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(p.text) && !/pgboss\./.test(p.text));
+  const text = s.text.trim();
+  return /^(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(text) && !/pgboss\./.test(text) ? [{ text, values: s.values }] : [];
 }
 
 async function plan(s: Sent): Promise<string[]> {
