@@ -134,8 +134,8 @@ async function payBills(origin: string, sessions: BenchSession[], concurrency: n
         const body = (await response.json()) as { launch?: { kind: string; url?: string } };
         if (response.status !== 201 || body.launch?.kind !== 'hosted' || !body.launch.url) throw new Error(`create: ${response.status}`);
         const bankTradeNo = body.launch.url.slice(body.launch.url.lastIndexOf('/') + 1);
-        await decideTrade(bankTradeNo, 'pay', new Date());
-        if (!(await deliverTradeNotify(side, bankTradeNo, new Date()))) throw new Error('notify not acknowledged');
+        const trade = await decideTrade(bankTradeNo, 'pay', new Date());
+        if (!(await deliverTradeNotify(side, trade, new Date()))) throw new Error('notify not acknowledged');
         latencies.push(performance.now() - t0);
       } catch (error) {
         errors++;
@@ -215,8 +215,8 @@ async function main(): Promise<void> {
       const url = `https://127.0.0.1:${port}`;
       await waitHealthy(`${url}/api/health`, server);
       const withCookie = (p: string) => (req: autocannon.Request) => ({ ...req, path: p, headers: { ...req.headers, cookie: pick(sessions).cookie } });
-      // Warm-up: first requests compile routes and fill pools.
-      await drive(url, 10, 3, withCookie('/api/v1/bills'), server.pid!);
+      // Warm-up: first requests load each route's code, let V8 optimise it and fill the pools.
+      for (const p of ['/api/v1/bills', '/bills', '/api/v1/payments', '/pay/history']) await drive(url, 10, 3, withCookie(p), server.pid!);
       // Each run pays its own share of the signed-in residents' bills (a paid bill cannot be paid again).
       const share = sessions.length / PROCESSES.length;
       const mine = sessions.slice(PROCESSES.indexOf(processes) * share, (PROCESSES.indexOf(processes) + 1) * share);

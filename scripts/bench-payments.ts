@@ -34,7 +34,7 @@ const { createPayment } = await import('../lib/payments/create-payment');
 const { postgresReplayGuard } = await import('../lib/payments/replay-guard');
 const { startLoopbackBank } = await import('../lib/sandbox-bank/loopback-server');
 const { deliverTradeNotify } = await import('../lib/sandbox-bank/notify-job');
-const { decideTrade, findTrade } = await import('../lib/sandbox-bank/trades');
+const { decideTrade } = await import('../lib/sandbox-bank/trades');
 const { seedResident, randomTestPhone } = await import('../lib/seed/records');
 type Channels = import('../lib/payments/app-channels').Channels;
 type Side = import('../lib/sandbox-bank/config').SandboxBankSide;
@@ -128,10 +128,12 @@ try {
         now: new Date(),
       });
       const t1 = performance.now();
-      const trade = await findTrade(pool(), { merchantId: world.side.merchantId, outTradeNo: payment.outTradeNo });
-      await decideTrade(trade!.bankTradeNo, 'pay', new Date());
+      // The payer opens the bank's page from the launch address and pays.
+      const launch = payment.launch;
+      if (launch?.kind !== 'hosted') throw new Error(`no bank page for ${payment.outTradeNo}`);
+      const trade = await decideTrade(launch.url.slice(launch.url.lastIndexOf('/') + 1), 'pay', new Date());
       const t2 = performance.now();
-      if (!(await deliverTradeNotify(world.side, trade!.bankTradeNo, new Date()))) throw new Error(`notify of ${payment.outTradeNo} refused`);
+      if (!(await deliverTradeNotify(world.side, trade, new Date()))) throw new Error(`notify of ${payment.outTradeNo} refused`);
       const t3 = performance.now();
       createMs.push(t1 - t0);
       notifyMs.push(t3 - t2);

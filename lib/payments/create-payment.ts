@@ -179,16 +179,17 @@ async function findByKey(residentId: string, key: string): Promise<PaymentRecord
 async function markPending(id: string, channelTradeNo: string | null, launch: PaymentLaunch, now: Date): Promise<PaymentRecord> {
   // One statement (update + its event) instead of a locking transaction: this is the hot path,
   // and a notify or query that moved the payment on first simply makes it match no row.
-  const { rows } = await pool().query<PaymentRow>(
-    `WITH moved AS (
+  const { rows } = await pool().query<PaymentRow>({
+    name: 'payment-mark-pending',
+    text: `WITH moved AS (
        UPDATE payment p SET status = 'pending', channel_trade_no = $2, launch = $3, updated_at = $4
         WHERE id = $1 AND status = 'created' RETURNING ${PAYMENT_COLUMNS}),
      event AS (
        INSERT INTO payment_event (payment_id, at, from_status, to_status, source)
        SELECT id, $4, 'created', 'pending', 'create' FROM moved)
      SELECT * FROM moved`,
-    [id, channelTradeNo, JSON.stringify(launch), now],
-  );
+    values: [id, channelTradeNo, JSON.stringify(launch), now],
+  });
   if (rows[0]) return toPayment(rows[0]);
   const current = await findPayment(pool(), 'id', id);
   if (!current) throw new AppError('not_found', `payment ${id}`);

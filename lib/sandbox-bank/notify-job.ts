@@ -3,10 +3,11 @@ import { pool } from '@/lib/db/client';
 import { enqueue } from '@/lib/jobs/boss';
 import { defineJob } from '@/lib/jobs/types';
 import { SANDBOX_NOTIFY_ACK, signSandboxMessage } from '@/lib/payments/channels/sandbox-bank/protocol';
+import { sendHttp } from '@/lib/payments/channels/shared/http';
 import { sandboxBankSide, type SandboxBankSide } from './config';
 import { paymentFields } from './gateway';
 import { NOTIFY_RETRY_SECONDS, SANDBOX_NOTIFY_JOB, type SandboxNotifyJob } from './notify-schedule';
-import { findTrade } from './trades';
+import { findTrade, type BankTrade } from './trades';
 
 /**
  * Sends the signed notify of a decided trade to the merchant's notify_url. Each attempt is
@@ -14,25 +15,26 @@ import { findTrade } from './trades';
  * Unacknowledged notifies are retried on NOTIFY_RETRY_SECONDS, then given up (the merchant's
  * own query finds the result).
  */
-export async function deliverTradeNotify(side: SandboxBankSide, bankTradeNo: string, now: Date): Promise<boolean> {
-  const trade = await findTrade(pool(), { bankTradeNo });
+export async function deliverTradeNotify(side: SandboxBankSide, which: string | BankTrade, now: Date): Promise<boolean> {
+  // The decision hands over the trade it just wrote; a retry looks it up again.
+  const trade = typeof which === 'string' ? await findTrade(pool(), { bankTradeNo: which }) : which;
   if (!trade || trade.notifyUrl === '') return true;
   const message = signSandboxMessage({ type: 'payment.notify', merchant_id: side.merchantId, ...paymentFields(trade, now) }, side.secret, {
     now,
     nonce: randomBytes(16).toString('hex'),
   });
   try {
-    const response = await fetch(trade.notifyUrl, {
+    const reply = await sendHttp({
       method: 'POST',
+      url: trade.notifyUrl,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(message),
-      signal: AbortSignal.timeout(5_000),
-      redirect: 'error',
+      timeoutMs: 5_000,
     });
-    return response.status === 200 && (await response.text()) === SANDBOX_NOTIFY_ACK;
+    return reply.status === 200 && reply.body === SANDBOX_NOTIFY_ACK;
   } catch (error) {
     // Unreachable or slow merchant: the next attempt is scheduled by the caller.
-    console.warn(`[sandbox-bank] notify of ${bankTradeNo} not delivered: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(`[sandbox-bank] notify of ${trade.bankTradeNo} not delivered: ${error instanceof Error ? error.message : String(error)}`);
     return false;
   }
 }

@@ -68,14 +68,15 @@ export interface NewTrade {
 /** Idempotent by (merchant, out_trade_no); the same number with another amount is a conflict. */
 export async function openTrade(t: NewTrade): Promise<BankTrade | 'conflict'> {
   // Insert or find in one round trip: the bank's busiest call.
-  const { rows } = await pool().query<Row>(
-    `WITH added AS (
+  const { rows } = await pool().query<Row>({
+    name: 'sandbox-trade-open',
+    text: `WITH added AS (
        INSERT INTO sandbox_bank_trade (bank_trade_no, merchant_id, out_trade_no, amount_fen, subject, notify_url, return_url, status, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING', $8) ON CONFLICT (merchant_id, out_trade_no) DO NOTHING RETURNING ${COLUMNS})
      SELECT * FROM added
      UNION ALL SELECT ${COLUMNS} FROM sandbox_bank_trade WHERE merchant_id = $2 AND out_trade_no = $3 AND NOT EXISTS (SELECT 1 FROM added)`,
-    [`SB${randomBytes(12).toString('hex').toUpperCase()}`, t.merchantId, t.outTradeNo, t.amountFen.toString(), t.subject, t.notifyUrl, t.returnUrl, t.expiresAt],
-  );
+    values: [`SB${randomBytes(12).toString('hex').toUpperCase()}`, t.merchantId, t.outTradeNo, t.amountFen.toString(), t.subject, t.notifyUrl, t.returnUrl, t.expiresAt],
+  });
   // A concurrent insert of the same trade commits after this statement's snapshot: read again.
   const trade = rows[0] ? toTrade(rows[0]) : await findTrade(pool(), { merchantId: t.merchantId, outTradeNo: t.outTradeNo });
   if (!trade) throw new Error('sandbox bank trade vanished after insert');
@@ -87,11 +88,15 @@ export async function findTrade(
   key: { bankTradeNo: string } | { merchantId: string; outTradeNo: string },
   lock = false,
 ): Promise<BankTrade | null> {
-  const [where, values] =
+  const [by, where, values] =
     'bankTradeNo' in key
-      ? ['bank_trade_no = $1', [key.bankTradeNo]]
-      : ['merchant_id = $1 AND out_trade_no = $2', [key.merchantId, key.outTradeNo]];
-  const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM sandbox_bank_trade WHERE ${where}${lock ? ' FOR UPDATE' : ''}`, values);
+      ? ['bank-no', 'bank_trade_no = $1', [key.bankTradeNo]]
+      : ['out-trade-no', 'merchant_id = $1 AND out_trade_no = $2', [key.merchantId, key.outTradeNo]];
+  const { rows } = await db.query<Row>({
+    name: `sandbox-trade-by-${by}${lock ? '-locked' : ''}`,
+    text: `SELECT ${COLUMNS} FROM sandbox_bank_trade WHERE ${where}${lock ? ' FOR UPDATE' : ''}`,
+    values,
+  });
   return rows[0] ? toTrade(rows[0]) : null;
 }
 
@@ -103,11 +108,12 @@ export async function decideTrade(bankTradeNo: string, decision: 'pay' | 'cancel
   await prepareQueue(SANDBOX_NOTIFY_JOB);
   return withTransaction(async (client) => {
     // Decided only while open and within its limit: the update is the check.
-    const { rows } = await client.query<Row>(
-      `UPDATE sandbox_bank_trade SET status = $2, paid_at = $3 WHERE bank_trade_no = $1 AND status = 'PENDING' AND expires_at > $4
+    const { rows } = await client.query<Row>({
+      name: 'sandbox-trade-decide',
+      text: `UPDATE sandbox_bank_trade SET status = $2, paid_at = $3 WHERE bank_trade_no = $1 AND status = 'PENDING' AND expires_at > $4
        RETURNING ${COLUMNS}`,
-      [bankTradeNo, decision === 'pay' ? 'SUCCESS' : 'FAILED', decision === 'pay' ? now : null, now],
-    );
+      values: [bankTradeNo, decision === 'pay' ? 'SUCCESS' : 'FAILED', decision === 'pay' ? now : null, now],
+    });
     if (!rows[0]) {
       const trade = await findTrade(client, { bankTradeNo });
       if (!trade) throw new AppError('not_found', `bank trade ${bankTradeNo}`);
@@ -120,6 +126,10 @@ export async function decideTrade(bankTradeNo: string, decision: 'pay' | 'cancel
 
 /** The sandbox bank's request nonces: a replayed request is refused. */
 export async function claimBankNonce(key: string, keepUntil: Date): Promise<boolean> {
-  const result = await pool().query(`INSERT INTO sandbox_bank_nonce (key, keep_until) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [key, keepUntil]);
+  const result = await pool().query({
+    name: 'sandbox-nonce-claim',
+    text: `INSERT INTO sandbox_bank_nonce (key, keep_until) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    values: [key, keepUntil],
+  });
   return result.rowCount === 1;
 }
