@@ -10,8 +10,26 @@ import { createQueueIfMissing, withJobSetupLock } from './setup-lock';
  */
 export const JOB_SCHEMA = 'pgboss';
 
+// pg-boss's commands are fixed texts built once per schema: sent as named statements they are
+// planned once per connection instead of on every job sent (its job insert took longer to plan
+// than to run). A bound on the names keeps a dynamic text from filling the connections' caches.
+const statementNames = new Map<string, string>();
+const MAX_NAMED = 32;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED) {
+    name = `pgboss-${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function executor(client: pg.Pool | pg.PoolClient): PgBoss.Db {
-  return { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
+  return {
+    executeSql: (text: string, values: unknown[] = []) =>
+      values.length > 0 ? client.query({ name: statementName(text), text, values }) : client.query(text),
+  };
 }
 
 const holder = globalThis as unknown as { __nuanxinBoss?: Promise<PgBoss> };

@@ -5,7 +5,7 @@ import type { SandboxErrorCode } from '@/lib/payments/channels/sandbox-bank/mess
 import { sandboxRequestSchema, type SandboxRequest } from '@/lib/payments/channels/sandbox-bank/messages';
 import { signSandboxMessage, verifySandboxMessage } from '@/lib/payments/channels/sandbox-bank/protocol';
 import type { SandboxBankSide } from './config';
-import { claimBankNonce, effectiveStatus, findTrade, openTrade, type BankTrade } from './trades';
+import { claimBankNonce, effectiveStatus, findTrade, openTrade, type BankNonce, type BankTrade } from './trades';
 import { createRefund, findRefund, type BankRefund } from './refunds';
 
 export interface GatewayReply {
@@ -19,37 +19,44 @@ export interface GatewayReply {
  */
 export async function handleGatewayRequest(side: SandboxBankSide, body: string, now: Date): Promise<GatewayReply> {
   let fields: Record<string, string>;
+  let nonce: BankNonce;
   try {
     const verified = verifySandboxMessage(parseJson(body), side.secret, now);
     fields = verified.fields;
+    nonce = verified.replay;
     if (fields.merchant_id !== side.merchantId) return { status: 401, body: 'unknown merchant' };
-    if (!(await claimBankNonce(verified.replay.key, verified.replay.keepUntil))) {
-      return answer(side, fields.nonce ?? '', refusal('REPLAYED', 'nonce already used'), now);
-    }
   } catch (error) {
     // Unsigned or stale: the bank cannot know whose key to sign a refusal with.
     if (isChannelError(error)) return { status: 401, body: error.message };
     throw error;
   }
   const parsed = sandboxRequestSchema.safeParse(fields);
-  const reply = parsed.success ? await dispatch(side, parsed.data, now) : refusal('INVALID_REQUEST', 'malformed request');
+  let reply: Fields;
+  if (!parsed.success) reply = (await claimBankNonce(nonce)) ? refusal('INVALID_REQUEST', 'malformed request') : REPLAYED;
+  // Opening a trade claims the nonce in the same statement; every other request claims it first.
+  else if (parsed.data.type === 'payment.create' || (await claimBankNonce(nonce))) reply = await dispatch(side, parsed.data, nonce, now);
+  else reply = REPLAYED;
   return answer(side, fields.nonce ?? '', reply, now);
 }
 
 type Fields = Record<string, string>;
 
-async function dispatch(side: SandboxBankSide, request: SandboxRequest, now: Date): Promise<Fields> {
+async function dispatch(side: SandboxBankSide, request: SandboxRequest, nonce: BankNonce, now: Date): Promise<Fields> {
   switch (request.type) {
     case 'payment.create': {
-      const trade = await openTrade({
-        merchantId: side.merchantId,
-        outTradeNo: request.out_trade_no,
-        amountFen: BigInt(request.amount_fen),
-        subject: request.subject,
-        notifyUrl: request.notify_url,
-        returnUrl: request.return_url,
-        expiresAt: new Date(request.expires_at),
-      });
+      const trade = await openTrade(
+        {
+          merchantId: side.merchantId,
+          outTradeNo: request.out_trade_no,
+          amountFen: BigInt(request.amount_fen),
+          subject: request.subject,
+          notifyUrl: request.notify_url,
+          returnUrl: request.return_url,
+          expiresAt: new Date(request.expires_at),
+        },
+        nonce,
+      );
+      if (trade === 'replayed') return REPLAYED;
       if (trade === 'conflict') return refusal('CONFLICT', 'out_trade_no used with another amount');
       return {
         type: 'payment.created',
@@ -98,6 +105,7 @@ export function refundFields(refund: BankRefund): Fields {
 }
 
 const refusal = (code: SandboxErrorCode, message: string): Fields => ({ type: 'error', code, message });
+const REPLAYED = refusal('REPLAYED', 'nonce already used');
 
 function answer(side: SandboxBankSide, inReplyTo: string, fields: Fields, now: Date): GatewayReply {
   const signed = signSandboxMessage({ ...fields, merchant_id: side.merchantId, in_reply_to: inReplyTo }, side.secret, {

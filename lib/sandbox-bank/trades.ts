@@ -65,20 +65,47 @@ export interface NewTrade {
   expiresAt: Date;
 }
 
-/** Idempotent by (merchant, out_trade_no); the same number with another amount is a conflict. */
-export async function openTrade(t: NewTrade): Promise<BankTrade | 'conflict'> {
-  // Insert or find in one round trip: the bank's busiest call.
-  const { rows } = await pool().query<Row>({
+/** A request's nonce, kept by the bank until the request would be stale anyway. */
+export interface BankNonce {
+  key: string;
+  keepUntil: Date;
+}
+
+/**
+ * Idempotent by (merchant, out_trade_no); the same number with another amount is a conflict.
+ * The request's nonce is claimed in the same statement: a replayed request opens nothing.
+ */
+export async function openTrade(t: NewTrade, nonce: BankNonce): Promise<BankTrade | 'conflict' | 'replayed'> {
+  // Claim, insert or find in one round trip: the bank's busiest call.
+  const { rows } = await pool().query<Row & { fresh: boolean }>({
     name: 'sandbox-trade-open',
-    text: `WITH added AS (
+    text: `WITH claimed AS (
+       INSERT INTO sandbox_bank_nonce (key, keep_until) VALUES ($9, $10) ON CONFLICT DO NOTHING RETURNING 1),
+     added AS (
        INSERT INTO sandbox_bank_trade (bank_trade_no, merchant_id, out_trade_no, amount_fen, subject, notify_url, return_url, status, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING', $8) ON CONFLICT (merchant_id, out_trade_no) DO NOTHING RETURNING ${COLUMNS})
-     SELECT * FROM added
-     UNION ALL SELECT ${COLUMNS} FROM sandbox_bank_trade WHERE merchant_id = $2 AND out_trade_no = $3 AND NOT EXISTS (SELECT 1 FROM added)`,
-    values: [`SB${randomBytes(12).toString('hex').toUpperCase()}`, t.merchantId, t.outTradeNo, t.amountFen.toString(), t.subject, t.notifyUrl, t.returnUrl, t.expiresAt],
+       SELECT $1, $2, $3, $4::bigint, $5, $6, $7, 'PENDING', $8::timestamptz FROM claimed
+       ON CONFLICT (merchant_id, out_trade_no) DO NOTHING RETURNING ${COLUMNS}),
+     found AS (
+       SELECT * FROM added
+       UNION ALL SELECT ${COLUMNS} FROM sandbox_bank_trade WHERE merchant_id = $2 AND out_trade_no = $3 AND NOT EXISTS (SELECT 1 FROM added))
+     SELECT EXISTS (SELECT 1 FROM claimed) AS fresh, found.* FROM (VALUES (1)) one LEFT JOIN found ON true`,
+    values: [
+      `SB${randomBytes(12).toString('hex').toUpperCase()}`,
+      t.merchantId,
+      t.outTradeNo,
+      t.amountFen.toString(),
+      t.subject,
+      t.notifyUrl,
+      t.returnUrl,
+      t.expiresAt,
+      nonce.key,
+      nonce.keepUntil,
+    ],
   });
+  const row = rows[0]!;
+  if (!row.fresh) return 'replayed';
   // A concurrent insert of the same trade commits after this statement's snapshot: read again.
-  const trade = rows[0] ? toTrade(rows[0]) : await findTrade(pool(), { merchantId: t.merchantId, outTradeNo: t.outTradeNo });
+  const trade = row.bank_trade_no ? toTrade(row) : await findTrade(pool(), { merchantId: t.merchantId, outTradeNo: t.outTradeNo });
   if (!trade) throw new Error('sandbox bank trade vanished after insert');
   return trade.amountFen === t.amountFen ? trade : 'conflict';
 }
@@ -125,7 +152,7 @@ export async function decideTrade(bankTradeNo: string, decision: 'pay' | 'cancel
 }
 
 /** The sandbox bank's request nonces: a replayed request is refused. */
-export async function claimBankNonce(key: string, keepUntil: Date): Promise<boolean> {
+export async function claimBankNonce({ key, keepUntil }: BankNonce): Promise<boolean> {
   const result = await pool().query({
     name: 'sandbox-nonce-claim',
     text: `INSERT INTO sandbox_bank_nonce (key, keep_until) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
