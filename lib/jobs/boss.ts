@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import { pool } from '@/lib/db/client';
@@ -12,14 +13,16 @@ export const JOB_SCHEMA = 'pgboss';
 
 // pg-boss's commands are fixed texts built once per schema: sent as named statements they are
 // planned once per connection instead of on every job sent (its job insert took longer to plan
-// than to run). A bound on the names keeps a dynamic text from filling the connections' caches.
+// than to run). A name is the text's hash: Next bundles this module into several chunks that
+// share one pool, and the same name must always mean the same text on a connection. A bound on
+// the names keeps a dynamic text from filling the connections' caches.
 const statementNames = new Map<string, string>();
 const MAX_NAMED = 32;
 
-function statementName(text: string): string | undefined {
+export function pgBossStatementName(text: string): string | undefined {
   let name = statementNames.get(text);
   if (name === undefined && statementNames.size < MAX_NAMED) {
-    name = `pgboss-${statementNames.size}`;
+    name = `pgboss-${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
     statementNames.set(text, name);
   }
   return name;
@@ -28,7 +31,7 @@ function statementName(text: string): string | undefined {
 function executor(client: pg.Pool | pg.PoolClient): PgBoss.Db {
   return {
     executeSql: (text: string, values: unknown[] = []) =>
-      values.length > 0 ? client.query({ name: statementName(text), text, values }) : client.query(text),
+      values.length > 0 ? client.query({ name: pgBossStatementName(text), text, values }) : client.query(text),
   };
 }
 
