@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { pool } from '@/lib/db/client';
 import { withTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
+import type { VerifiedSandboxMessage } from '@/lib/payments/channels/sandbox-bank/protocol';
 import { enqueue, prepareQueue } from '@/lib/jobs/boss';
 import { SANDBOX_NOTIFY_JOB } from './notify-schedule';
 
@@ -65,11 +66,8 @@ export interface NewTrade {
   expiresAt: Date;
 }
 
-/** A request's nonce, kept by the bank until the request would be stale anyway. */
-export interface BankNonce {
-  key: string;
-  keepUntil: Date;
-}
+/** A request's nonce as the protocol hands it over, kept until the request would be stale anyway. */
+export type BankNonce = VerifiedSandboxMessage['replay'];
 
 /**
  * Idempotent by (merchant, out_trade_no); the same number with another amount is a conflict.
