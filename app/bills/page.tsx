@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OpeningBalances } from '@/components/bills/OpeningBalances';
 import { PageTitle } from '@/components/ui/PageTitle';
+import { readAsResident } from '@/lib/auth/current';
 import { listOpeningBalances } from '@/lib/bills/opening-balances';
-import { requireResident } from '@/lib/auth/current';
-import { listResidentBills } from '@/lib/bills/resident-bills';
+import { residentBillsForSession } from '@/lib/bills/resident-bills';
 import { seasonRange } from '@/lib/bills/season';
 import { formatMoney } from '@/lib/format/money';
 import { preferences } from '@/lib/http/request-context';
@@ -14,11 +14,11 @@ import { billMessages } from '@/lib/i18n/bills';
 export const metadata: Metadata = { title: '我的账单' };
 
 export default async function BillsPage() {
-  const { residentId } = await requireResident();
+  const now = new Date();
+  const { residentId, bills, hasOpeningBalances } = await readAsResident(residentBillsForSession, now);
+  const carried = hasOpeningBalances ? await listOpeningBalances(residentId, now) : [];
   const { locale } = await preferences();
   const m = billMessages(locale);
-  const bills = await listResidentBills(residentId, new Date());
-  const carried = await listOpeningBalances(residentId, new Date());
   return (
     <div className="flex flex-col gap-4">
       <PageTitle>{m.title}</PageTitle>

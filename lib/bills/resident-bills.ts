@@ -60,16 +60,19 @@ export async function listResidentBills(residentId: string, now: Date): Promise<
   return rows.map((r) => toSummary(r, now));
 }
 
-const BILLS_FOR_SESSION = `
+/** The session check and the resident's season bills in one statement; `extra` adds columns per row. */
+const billsForSession = (extra = '') => `
   WITH s AS (
     SELECT subject_id FROM auth_session
     WHERE id = $1 AND kind = 'RESIDENT' AND revoked_at IS NULL AND expires_at > $2
   )
-  SELECT true AS session_ok, x.* FROM s LEFT JOIN LATERAL (
+  SELECT true AS session_ok${extra}, x.* FROM s LEFT JOIN LATERAL (
     SELECT ${BILL_COLUMNS}${EXTRA} ${FROM_RESIDENT}
     WHERE ra.resident_id = s.subject_id AND b.status <> 'DRAFT' AND b.kind = 'SEASON'
   ) x ON true
   ORDER BY x.bill_season DESC NULLS LAST, x.account_no`;
+
+const BILLS_FOR_SESSION = billsForSession();
 
 /**
  * The hot read path of the JSON API: the session check and the bills in one indexed query, so a
@@ -80,6 +83,37 @@ export async function listBillsForSession(sid: string, now: Date): Promise<BillS
   const { rows } = await pool().query<Row & { session_ok: boolean }>({ name: 'bills-for-session', text: BILLS_FOR_SESSION, values: [sid, now] });
   if (rows.length === 0) return null;
   return rows.filter((r) => r.bill_id !== null).map((r) => toSummary(r, now));
+}
+
+const BILLS_PAGE_FOR_SESSION = billsForSession(`, s.subject_id AS resident_id,
+    EXISTS (SELECT 1 FROM resident_account ra JOIN imported_account ia ON ia.account_id = ra.account_id
+            WHERE ra.resident_id = s.subject_id AND ia.opening_balance_fen <> 0) AS has_opening_balances`);
+
+export interface ResidentBills {
+  residentId: string;
+  bills: BillSummary[];
+  /** Whether any bound account carries a balance over from the old system (opening-balances.ts). */
+  hasOpeningBalances: boolean;
+}
+
+/**
+ * The bills page's read: the session check, the season bills and whether there are opening
+ * balances to list, in one statement — a signed-in page pays for every round trip it makes while
+ * Next renders it. Null when the session is not a valid resident session.
+ */
+export async function residentBillsForSession(sid: string, now: Date): Promise<ResidentBills | null> {
+  const { rows } = await pool().query<Row & { resident_id: string; has_opening_balances: boolean }>({
+    name: 'bills-page-for-session',
+    text: BILLS_PAGE_FOR_SESSION,
+    values: [sid, now],
+  });
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    residentId: first.resident_id,
+    bills: rows.filter((r) => r.bill_id !== null).map((r) => toSummary(r, now)),
+    hasOpeningBalances: first.has_opening_balances,
+  };
 }
 
 export interface BillDetail {

@@ -88,18 +88,7 @@ export async function getResidentPayment(residentId: string, paymentId: string):
   return rows[0] ? toView(rows[0]) : null;
 }
 
-/** Every payment on the accounts bound to the resident (a household shares its history). */
-export async function listAccountPayments(residentId: string): Promise<ResidentPayment[]> {
-  const { rows } = await pool().query<Row>({
-    name: 'account-payments',
-    text: `${SELECT} WHERE b.account_id IN (SELECT account_id FROM resident_account WHERE resident_id = $1)
-           ORDER BY a.account_no, p.created_at DESC LIMIT 200`,
-    values: [residentId],
-  });
-  return rows.map(toView);
-}
-
-// A named statement: parsed and planned once per connection (the JSON API's hot path).
+// A named statement: parsed and planned once per connection (the JSON API's and the history page's hot path).
 const PAYMENTS_FOR_SESSION = `
   WITH s AS (
     SELECT subject_id FROM auth_session WHERE id = $1 AND kind = 'RESIDENT' AND revoked_at IS NULL AND expires_at > $2
@@ -110,8 +99,9 @@ const PAYMENTS_FOR_SESSION = `
   ) x ON true`;
 
 /**
- * The JSON API's history: the session check and the household's payments in one indexed query
- * (a revoked or expired session finds nothing). Null when the session is not valid.
+ * The payment history (JSON API and page): every payment on the accounts bound to the session's
+ * resident (a household shares its history), with the session check in the same indexed query (a
+ * revoked or expired session finds nothing). Null when the session is not valid.
  */
 export async function listPaymentsForSession(sid: string, now: Date): Promise<ResidentPayment[] | null> {
   const { rows } = await pool().query<Row & { session_ok: boolean }>({ name: 'payments-for-session', text: PAYMENTS_FOR_SESSION, values: [sid, now] });

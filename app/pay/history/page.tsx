@@ -1,21 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle } from '@/components/ui/PageTitle';
-import { requireResident } from '@/lib/auth/current';
+import { readAsResident } from '@/lib/auth/current';
 import { formatMoney } from '@/lib/format/money';
 import { formatDateTime } from '@/lib/format/time';
 import { preferences } from '@/lib/http/request-context';
 import { fill } from '@/lib/i18n';
 import { paymentMessages } from '@/lib/i18n/payments';
-import { listAccountPayments, type ResidentPayment } from '@/lib/payments/resident-payments';
+import { listPaymentsForSession, type ResidentPayment } from '@/lib/payments/resident-payments';
 
 export const metadata: Metadata = { title: '缴费记录' };
 
 export default async function PaymentHistoryPage() {
-  const { residentId } = await requireResident();
+  const payments = await readAsResident(listPaymentsForSession);
   const { locale } = await preferences();
   const m = paymentMessages(locale);
-  const payments = await listAccountPayments(residentId);
   const byAccount = new Map<string, ResidentPayment[]>();
   for (const p of payments) byAccount.set(p.accountNo, [...(byAccount.get(p.accountNo) ?? []), p]);
   return (

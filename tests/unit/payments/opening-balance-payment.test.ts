@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOpeningBalances } from '@/lib/bills/opening-balances';
-import { getResidentBill, listResidentBills } from '@/lib/bills/resident-bills';
+import { getResidentBill, listResidentBills, residentBillsForSession } from '@/lib/bills/resident-bills';
 import { pool } from '@/lib/db/client';
 import { MESSY_CASES } from '@/lib/onboarding/generate-legacy';
 import { importLegacyFile } from '@/lib/onboarding/import-file';
@@ -35,8 +35,13 @@ describe('paying an opening balance carried over from the old system', () => {
     const [balance] = await listOpeningBalances(residentId, new Date());
     expect(balance).toMatchObject({ accountNo: 'LG00000019', amountFen: 240_000n, bill: { dueFen: 240_000n, status: 'ISSUED' } });
     const billId = balance!.bill!.id;
-    // Not a season bill: the season list leaves it out, the bill page finds it.
+    // Not a season bill: the season list leaves it out, the bills page is told to list it, the bill page finds it.
     expect(await listResidentBills(residentId, new Date())).toEqual([]);
+    const sid = await pool().query<{ id: string }>(
+      `INSERT INTO auth_session (kind, subject_id, expires_at, claimed) VALUES ('RESIDENT', $1, now() + interval '1 hour', true) RETURNING id`,
+      [residentId],
+    );
+    expect(await residentBillsForSession(sid.rows[0]!.id, new Date())).toEqual({ residentId, bills: [], hasOpeningBalances: true });
     const detail = await getResidentBill(residentId, billId, new Date('2032-01-01T00:00:00+08:00'));
     expect(detail).toMatchObject({ bill: { kind: 'OPENING', season: 0 }, quote: { dueFen: 240_000n, lateFeeFen: 0n }, settlementFen: 240_000n });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listBillsForSession } from '@/lib/bills/resident-bills';
+import { listBillsForSession, residentBillsForSession } from '@/lib/bills/resident-bills';
 import { pool } from '@/lib/db/client';
 import { createPayment } from '@/lib/payments/create-payment';
 import { queryDuePayments } from '@/lib/payments/query-job';
@@ -98,11 +98,12 @@ describe('the hot paths read through indexes only', () => {
     expect(await plan({ text: 'SELECT id FROM payment WHERE out_trade_no = $1', values: ['NX1'] })).toEqual([]);
   });
 
-  it('bills, payment history, paying, the notify, the query sweep and staff search', async () => {
+  it('bills (API and page), payment history, paying, the notify, the query sweep and staff search', async () => {
     const { residentId, billId, accountNo, utilityId } = await seedBill();
     const sid = await signedIn(residentId);
     capturing = true;
     await listBillsForSession(sid, new Date());
+    await residentBillsForSession(sid, new Date());
     await listPaymentsForSession(sid, new Date());
     const started = await createPayment(world.channels, {
       residentId,
@@ -124,8 +125,8 @@ describe('the hot paths read through indexes only', () => {
     const problems: string[] = [];
     const planned = sent.flatMap(statements);
     expect(planned.length).toBeGreaterThan(15);
-    // The two session reads (named statements) are among them.
-    expect(planned.filter((s) => /FROM auth_session/.test(s.text))).toHaveLength(2);
+    // The three session reads (named statements) are among them.
+    expect(planned.filter((s) => /FROM auth_session/.test(s.text))).toHaveLength(3);
     if (process.env.SHOW_PLANS) for (const s of planned) console.info(s.text.replace(/\s+/g, ' ').slice(0, 120));
     for (const s of planned) {
       const reads = await plan(s);
