@@ -9,6 +9,12 @@
  *   - the same bill lookup in a bare node:http + pg server, the baseline;
  * printing requests/s, p50/p99, errors and the server's peak memory, and each ratio to the baseline.
  * Usage: npm run bench [-- --accounts 300000 --seconds 15 --processes 1,2 --only "bills JSON" --profile DIR]
+ *
+ * Comparing two versions of a page: the host's speed drifts by ±25 % within minutes, so separate
+ * runs cannot tell a few per cent apart. `--paths "/bills,/bills#b" --repeat 6 --seconds 3`
+ * drives each signed-in path at 50 connections in turn, six rounds on the same server, and prints
+ * each path's median; a path ending in `#name` also sends the cookie `variant=name`, which a
+ * temporary branch in the code under test can read.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -30,6 +36,8 @@ const { values } = parseArgs({
     processes: { type: 'string' },
     only: { type: 'string' },
     profile: { type: 'string' },
+    paths: { type: 'string' },
+    repeat: { type: 'string' },
   },
 });
 const ACCOUNTS = Number(values.accounts ?? 300_000);
@@ -42,6 +50,9 @@ const ONLY = values.only?.split(',').map((s) => s.trim());
 const wanted = (scenario: string) => !ONLY || ONLY.some((o) => scenario.includes(o));
 /** A directory for the server's CPU profiles (node --cpu-prof), one per process, written when it stops. */
 const PROFILE_DIR = values.profile ? path.resolve(values.profile) : undefined;
+/** Signed-in paths to compare instead of the standard scenarios, each driven `REPEAT` times, interleaved. */
+const PATHS = values.paths?.split(',').map((s) => s.trim()).filter(Boolean);
+const REPEAT = Number(values.repeat ?? 1);
 const root = process.cwd();
 
 interface Row {
@@ -214,9 +225,21 @@ async function main(): Promise<void> {
       }, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
       const url = `https://127.0.0.1:${port}`;
       await waitHealthy(`${url}/api/health`, server);
-      const withCookie = (p: string) => (req: autocannon.Request) => ({ ...req, path: p, headers: { ...req.headers, cookie: pick(sessions).cookie } });
+      const withCookie = (target: string) => {
+        const [p, variant] = target.split('#');
+        const extra = variant === undefined ? '' : `; variant=${variant}`;
+        return (req: autocannon.Request) => ({ ...req, path: p!, headers: { ...req.headers, cookie: pick(sessions).cookie + extra } });
+      };
       // Warm-up: first requests load each route's code, let V8 optimise it and fill the pools.
-      for (const p of ['/api/v1/bills', '/bills', '/api/v1/payments', '/pay/history']) await drive(url, 10, 3, withCookie(p), server.pid!);
+      for (const p of PATHS ?? ['/api/v1/bills', '/bills', '/api/v1/payments', '/pay/history']) await drive(url, 10, 3, withCookie(p), server.pid!);
+      if (PATHS) {
+        for (let round = 0; round < REPEAT; round++) {
+          for (const p of PATHS) rows.push({ scenario: p, processes, ...(await drive(url, 50, SECONDS, withCookie(p), server.pid!)) });
+        }
+        server.kill('SIGTERM');
+        await exited(server);
+        continue;
+      }
       // Each run pays its own share of the signed-in residents' bills (a paid bill cannot be paid again).
       const share = sessions.length / PROCESSES.length;
       const mine = sessions.slice(PROCESSES.indexOf(processes) * share, (PROCESSES.indexOf(processes) + 1) * share);
@@ -245,6 +268,25 @@ async function main(): Promise<void> {
   for (const r of rows) {
     const cpu = `${r.serverCpuMs.toFixed(2)} + ${r.pgCpuMs.toFixed(2)}`;
     console.info(`| ${r.scenario} | ${r.processes} | ${r.connections} | ${r.rps.toLocaleString('en')} | ${(r.rps / baseline).toFixed(3)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.peakRssMb} | ${cpu} | ${Number.isNaN(r.kb) ? '-' : r.kb.toFixed(1)} |`);
+  }
+  if (PATHS && REPEAT > 1) printMedians(rows);
+}
+
+/** Per path and process count over the interleaved rounds: the median req/s and CPU per request. */
+function printMedians(rows: Row[]): void {
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  console.info('\n| path | processes | rounds | median req/s | range | median CPU ms/req server + PostgreSQL |');
+  console.info('| --- | --- | --- | --- | --- | --- |');
+  for (const processes of PROCESSES) {
+    for (const p of PATHS ?? []) {
+      const mine = rows.filter((r) => r.scenario === p && r.processes === processes);
+      const rps = mine.map((r) => r.rps);
+      console.info(`| ${p} | ${processes} | ${mine.length} | ${median(rps)} | ${Math.min(...rps)}–${Math.max(...rps)} | ${median(mine.map((r) => r.serverCpuMs)).toFixed(2)} + ${median(mine.map((r) => r.pgCpuMs)).toFixed(2)} |`);
+    }
   }
 }
 
