@@ -4,6 +4,10 @@
  * (the bank's gateway over loopback HTTP, signed) → the payer confirms at the bank → the bank's
  * signed notify over HTTP → verified, applied, bill credited. Prints throughput and latencies.
  * Usage: npm run bench:payments [-- --payments 3000 --concurrency 32 --statements]
+ *        npm run bench:payments [-- --payments 6000 --rate 300]
+ * --rate R starts R payments a second on a fixed schedule, however many are still running (open
+ * loop, as residents arrive), and times each from its scheduled start, so a server falling behind
+ * shows in the latencies instead of slowing the arrivals down.
  * --statements times every statement the pool sends (wall clock from send to answer, best read at
  * --concurrency 1) and prints where the time per payment goes.
  * BENCH_PG_OPTIONS="-c synchronous_commit=off" compares against non-durable commits (diagnosis only).
@@ -15,9 +19,14 @@ import pg from 'pg';
 import { createTestDatabase, testSecrets } from '../tests/support/test-database';
 import { ownCpuMs, postgresCpuMs } from './bench/proc-cpu';
 
-const { values } = parseArgs({ options: { payments: { type: 'string' }, concurrency: { type: 'string' }, statements: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { payments: { type: 'string' }, concurrency: { type: 'string' }, rate: { type: 'string' }, warmup: { type: 'string' }, statements: { type: 'boolean' } },
+});
 const n = Number(values.payments ?? 3000);
 const concurrency = Number(values.concurrency ?? 32);
+const rate = values.rate === undefined ? null : Number(values.rate);
+/** Payments made first and not counted: they open the pool's connections, plan its statements and let V8 compile the path. */
+const warmup = Number(values.warmup ?? 500);
 
 const db = await createTestDatabase();
 Object.assign(process.env, testSecrets(), { DATABASE_URL: process.env.BENCH_PG_OPTIONS ? `${db.url}?options=${encodeURIComponent(process.env.BENCH_PG_OPTIONS)}` : db.url, NUANXIN_DEMO: '0', DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '20' });
@@ -81,7 +90,7 @@ try {
      INSERT INTO heating_account (utility_id, account_no, holder_name, building_id, unit, address, building_area_m2, usable_area_m2)
      SELECT $1, 'P' || lpad(g::text, 9, '0'), '住户' || g, b.id, '1-' || g, '压测小区', 100.00, 80.00
      FROM generate_series(1, $2::int) g, b`,
-    [utilityId, n],
+    [utilityId, n + warmup],
   );
   const residentId = await seedResident(randomTestPhone(), '压测住户', []);
   await pool().query(`INSERT INTO resident_account (resident_id, account_id) SELECT $1, id FROM heating_account WHERE utility_id = $2`, [
@@ -90,10 +99,12 @@ try {
   ]);
   await saveTariff(utilityId, 2026, '压测价格', HARBIN_LIKE_TARIFF);
   await issueSeasonBills(2026, new Date('2026-10-15T09:00:00+08:00'));
-  const bills = (await pool().query<{ id: string }>(`SELECT id FROM bill WHERE utility_id = $1`, [utilityId])).rows.map((r) => r.id);
+  const seeded = (await pool().query<{ id: string }>(`SELECT id FROM bill WHERE utility_id = $1`, [utilityId])).rows.map((r) => r.id);
+  const warmBills = seeded.slice(0, warmup);
+  const bills = seeded.slice(warmup);
   await boss(); // pg-boss creates its schema once; not part of any payment's time.
   await pool().query('ANALYZE');
-  console.info(`Seeded ${bills.length.toLocaleString('en')} issued bills in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.info(`Seeded ${seeded.length.toLocaleString('en')} issued bills in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
   const world = {} as { side: Side; channels: Channels };
   const bank = await startLoopbackBank(() => world.side, () => world.channels);
@@ -114,37 +125,57 @@ try {
   const total: number[] = [];
   const createMs: number[] = [];
   const notifyMs: number[] = [];
+  /** One resident pays one bill; times are measured from `start` (the scheduled start in --rate). */
+  async function pay(billId: string, start: number): Promise<void> {
+    const { payment } = await createPayment(world.channels, {
+      residentId,
+      billId,
+      channel: 'sandbox-bank',
+      idempotencyKey: randomUUID(),
+      origin: 'https://nuanxin.bench',
+      limitMinutes: 15,
+      now: new Date(),
+    });
+    const t1 = performance.now();
+    // The payer opens the bank's page from the launch address and pays.
+    const launch = payment.launch;
+    if (launch?.kind !== 'hosted') throw new Error(`no bank page for ${payment.outTradeNo}`);
+    const trade = await decideTrade(launch.url.slice(launch.url.lastIndexOf('/') + 1), 'pay', new Date());
+    const t2 = performance.now();
+    if (!(await deliverTradeNotify(world.side, trade, new Date()))) throw new Error(`notify of ${payment.outTradeNo} refused`);
+    const t3 = performance.now();
+    createMs.push(t1 - start);
+    notifyMs.push(t3 - t2);
+    total.push(t3 - start);
+  }
   let next = 0;
-  async function worker(): Promise<void> {
-    for (let i = next++; i < bills.length; i = next++) {
-      const t0 = performance.now();
-      const { payment } = await createPayment(world.channels, {
-        residentId,
-        billId: bills[i]!,
-        channel: 'sandbox-bank',
-        idempotencyKey: randomUUID(),
-        origin: 'https://nuanxin.bench',
-        limitMinutes: 15,
-        now: new Date(),
-      });
-      const t1 = performance.now();
-      // The payer opens the bank's page from the launch address and pays.
-      const launch = payment.launch;
-      if (launch?.kind !== 'hosted') throw new Error(`no bank page for ${payment.outTradeNo}`);
-      const trade = await decideTrade(launch.url.slice(launch.url.lastIndexOf('/') + 1), 'pay', new Date());
-      const t2 = performance.now();
-      if (!(await deliverTradeNotify(world.side, trade, new Date()))) throw new Error(`notify of ${payment.outTradeNo} refused`);
-      const t3 = performance.now();
-      createMs.push(t1 - t0);
-      notifyMs.push(t3 - t2);
-      total.push(t3 - t0);
+  async function worker(list: string[]): Promise<void> {
+    for (let i = next++; i < list.length; i = next++) await pay(list[i]!, performance.now());
+  }
+  // Warm-up, as many at once as the pool has connections, so each is opened and its statements planned.
+  await Promise.all(Array.from({ length: Number(process.env.DATABASE_POOL_MAX) }, () => worker(warmBills)));
+  next = 0;
+  for (const list of [total, createMs, notifyMs]) list.length = 0;
+  let mostInFlight = 0;
+  /** Open loop: payment i starts at i / rate seconds, whether or not earlier ones have finished. */
+  async function arrivals(perSecond: number): Promise<void> {
+    const begin = performance.now();
+    const running = new Set<Promise<void>>();
+    for (let i = 0; i < bills.length; i++) {
+      const due = begin + (i * 1000) / perSecond;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      const one = pay(bills[i]!, due).finally(() => running.delete(one));
+      running.add(one);
+      mostInFlight = Math.max(mostInFlight, running.size);
     }
+    await Promise.all(running);
   }
   const timings = values.statements ? timeStatements() : null;
   const pgPort = Number(new URL(db.url).port);
   const cpuBefore = { node: ownCpuMs(), pg: postgresCpuMs(pgPort), usage: process.cpuUsage() };
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await (rate === null ? Promise.all(Array.from({ length: concurrency }, () => worker(bills))) : arrivals(rate));
   const seconds = (performance.now() - started) / 1000;
   const nodeCpu = (ownCpuMs() - cpuBefore.node) / bills.length;
   // Kernel time is mostly loopback TCP (PostgreSQL, the bank's HTTP): the share the network stack takes.
@@ -152,6 +183,7 @@ try {
   const pgAfter = postgresCpuMs(pgPort);
   const pgCpu = pgAfter === null || cpuBefore.pg === null ? null : (pgAfter - cpuBefore.pg) / bills.length;
 
+  // Warm-up payments included: every seeded bill is paid once.
   const check = await pool().query<{ paid: string; ledger: string; succeeded: string }>(
     `SELECT (SELECT count(*) FROM bill WHERE status = 'PAID')::text AS paid,
             (SELECT count(*) FROM bill_ledger WHERE kind = 'payment')::text AS ledger,
@@ -159,7 +191,8 @@ try {
   );
   for (const list of [total, createMs, notifyMs]) list.sort((a, b) => a - b);
   const fmt = (list: number[]) => `p50 ${percentile(list, 50).toFixed(1)} ms · p99 ${percentile(list, 99).toFixed(1)} ms`;
-  console.info(`\n${bills.length.toLocaleString('en')} payments, ${concurrency} at a time, ${availableParallelism()} cores, pool ${process.env.DATABASE_POOL_MAX}`);
+  const load = rate === null ? `${concurrency} at a time` : `started at ${rate}/s (at most ${mostInFlight} at once)`;
+  console.info(`\n${bills.length.toLocaleString('en')} payments, ${load}, ${availableParallelism()} cores, pool ${process.env.DATABASE_POOL_MAX}`);
   console.info(`Settled ${Math.round(bills.length / seconds).toLocaleString('en')} payments/s (${seconds.toFixed(1)} s)`);
   console.info(`create → verified notify → bill paid: ${fmt(total)}`);
   const cpuLine = pgCpu === null ? `${nodeCpu.toFixed(2)} ms in Node` : `${(nodeCpu + pgCpu).toFixed(2)} ms (Node ${nodeCpu.toFixed(2)} · PostgreSQL ${pgCpu.toFixed(2)})`;
