@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { pool } from '@/lib/db/client';
-import { withTransaction } from '@/lib/db/transaction';
+import { withOpeningBatch } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
 import type { VerifiedSandboxMessage } from '@/lib/payments/channels/sandbox-bank/protocol';
 import { enqueue, prepareQueue } from '@/lib/jobs/boss';
@@ -131,14 +131,14 @@ export async function findTrade(
  */
 export async function decideTrade(bankTradeNo: string, decision: 'pay' | 'cancel', now: Date): Promise<BankTrade> {
   await prepareQueue(SANDBOX_NOTIFY_JOB);
-  return withTransaction(async (client) => {
-    // Decided only while open and within its limit: the update is the check.
-    const { rows } = await client.query<Row>({
-      name: 'sandbox-trade-decide',
-      text: `UPDATE sandbox_bank_trade SET status = $2, paid_at = $3 WHERE bank_trade_no = $1 AND status = 'PENDING' AND expires_at > $4
+  // Decided only while open and within its limit: the update is the check. Sent with BEGIN.
+  const decide = {
+    name: 'sandbox-trade-decide',
+    text: `UPDATE sandbox_bank_trade SET status = $2, paid_at = $3 WHERE bank_trade_no = $1 AND status = 'PENDING' AND expires_at > $4
        RETURNING ${COLUMNS}`,
-      values: [bankTradeNo, decision === 'pay' ? 'SUCCESS' : 'FAILED', decision === 'pay' ? now : null, now],
-    });
+    values: [bankTradeNo, decision === 'pay' ? 'SUCCESS' : 'FAILED', decision === 'pay' ? now : null, now],
+  };
+  return withOpeningBatch<[Row[]], BankTrade>([decide], async (client, [rows]) => {
     if (!rows[0]) {
       const trade = await findTrade(client, { bankTradeNo });
       if (!trade) throw new AppError('not_found', `bank trade ${bankTradeNo}`);
