@@ -3,7 +3,7 @@ import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { applyToBill } from '@/lib/bills/apply-to-bill';
 import { lockAndReadBill, toLoadedBill, type BillRecord, type LoadedBill } from '@/lib/bills/load-bill';
 import type { PipelineStatement } from '@/lib/db/pipeline';
-import { withOpeningBatch } from '@/lib/db/transaction';
+import { commitWith, withOpeningBatch } from '@/lib/db/transaction';
 import { ChannelError, type PaymentSnapshot } from '@/lib/payments/channel';
 import { canTransitionPayment, type PaymentState } from './payment-status';
 import { PAYMENT_COLUMNS, toPayment, type PaymentRecord, type PaymentRow, type TransitionEvent } from './records';
@@ -56,8 +56,9 @@ export async function applyChannelState(snapshot: PaymentSnapshot, source: Sourc
     }
     const from: PaymentState = payment.status === 'created' ? 'pending' : payment.status;
     const audit = target === 'succeeded' ? await credit(client, payment, bill, snapshot, source) : null;
-    await transition(client, payment, { from, to: target, source, at: now, detail: { rawStatus: snapshot.rawStatus } }, snapshot, audit);
-    return outcome(payment, target, true, true);
+    // The last write goes with COMMIT.
+    const moved = transitionStatement(payment, { from, to: target, source, at: now, detail: { rawStatus: snapshot.rawStatus } }, snapshot, audit);
+    return commitWith([moved], () => outcome(payment, target, true, true));
   });
 }
 
@@ -91,16 +92,13 @@ function targetState(payment: PaymentRecord, snapshot: PaymentSnapshot, now: Dat
   }
 }
 
-async function transition(
-  client: pg.PoolClient,
-  payment: PaymentRecord,
-  event: TransitionEvent,
-  snapshot?: PaymentSnapshot,
-  audit?: AuditEntry | null,
-): Promise<void> {
-  // The row is locked by this transaction; the update, its event and the audit line of a
-  // credit go in one round trip.
-  await client.query({
+async function transition(client: pg.PoolClient, payment: PaymentRecord, event: TransitionEvent): Promise<void> {
+  await client.query(transitionStatement(payment, event));
+}
+
+/** The row is locked by this transaction; the update, its event and the audit line of a credit go in one statement. */
+function transitionStatement(payment: PaymentRecord, event: TransitionEvent, snapshot?: PaymentSnapshot, audit?: AuditEntry | null): PipelineStatement {
+  return {
     name: 'payment-transition',
     text: `WITH moved AS (
        UPDATE payment SET status = $2::payment_status, updated_at = $3::timestamptz,
@@ -125,7 +123,7 @@ async function transition(
       audit?.action ?? null,
       audit?.detail ? JSON.stringify(audit.detail) : null,
     ],
-  });
+  };
 }
 
 /** Credits the bill (locked with the payment); returns the audit line the transition writes. */

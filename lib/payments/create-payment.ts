@@ -1,9 +1,8 @@
-import type pg from 'pg';
 import { settlementFen } from '@/lib/billing';
 import { BILL_COLUMNS, lockAndReadBill, toLoadedBill, type BillRecord } from '@/lib/bills/load-bill';
 import { isUuid } from '@/lib/db/pipeline';
 import { pool } from '@/lib/db/client';
-import { withOpeningBatch, withTransaction } from '@/lib/db/transaction';
+import { commitWith, withOpeningBatch, withTransaction, type Closing } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
 import type { ChannelId, PaymentLaunch } from '@/lib/payments/channel';
 import type { Channels } from './app-channels';
@@ -95,7 +94,7 @@ async function openPayment(req: CreatePaymentRequest): Promise<Opened> {
           values: [req.billId, req.residentId, req.idempotencyKey],
         },
       ],
-      (client, [, places, payments]) => insertPayment(client, req, places[0], payments.map(toPayment)),
+      async (_client, [, places, payments]) => insertPayment(req, places[0], payments.map(toPayment)),
     );
   } catch (error) {
     // Two requests with one idempotency key raced: the loser returns the winner's payment.
@@ -113,16 +112,11 @@ interface PlaceRow extends BillRecord {
 }
 
 /**
- * Three round trips: BEGIN with the bill locked and read, who owns it and the payments that
- * matter (this key's, the bill's open one); the payment and its event; COMMIT. The bill row
+ * Two round trips: BEGIN with the bill locked and read, who owns it and the payments that
+ * matter (this key's, the bill's open one); the payment and its event with COMMIT. The bill row
  * lock serialises every payment start on this bill.
  */
-async function insertPayment(
-  client: pg.PoolClient,
-  req: CreatePaymentRequest,
-  place: PlaceRow | undefined,
-  all: PaymentRecord[],
-): Promise<Opened> {
+function insertPayment(req: CreatePaymentRequest, place: PlaceRow | undefined, all: PaymentRecord[]): Opened | Closing<Opened> {
   const replay = all.find((p) => p.residentId === req.residentId && p.idempotencyKey === req.idempotencyKey);
   if (replay) {
     if (replay.billId !== req.billId) throw new AppError('conflict', 'idempotency key reused for another bill');
@@ -140,7 +134,9 @@ async function insertPayment(
   if (amountFen <= 0n) throw new AppError('invalid_transition', 'bill_not_payable');
   const expiresAt = new Date(req.now.getTime() + req.limitMinutes * 60_000);
   // Without a notify, the channel is asked on a schedule (query-job.ts sweeps next_query_at).
-  const { rows } = await client.query<PaymentRow>({
+  const what = loaded.kind === 'OPENING' ? '原系统结转欠费' : `${loaded.season}–${loaded.season + 1} 采暖费`;
+  const description = `暖心供暖 ${what} 户号${place.account_no}`;
+  const insert = {
     name: 'payment-create',
     text: `WITH created AS (
        INSERT INTO payment AS p (out_trade_no, bill_id, resident_id, channel, amount_fen, status, idempotency_key, quoted_at, expires_at,
@@ -163,9 +159,8 @@ async function insertPayment(
       nextQueryAt(req.now, 0),
       JSON.stringify({ amountFen: amountFen.toString(), channel: req.channel }),
     ],
-  });
-  const what = loaded.kind === 'OPENING' ? '原系统结转欠费' : `${loaded.season}–${loaded.season + 1} 采暖费`;
-  return { payment: toPayment(rows[0]!), description: `暖心供暖 ${what} 户号${place.account_no}` };
+  };
+  return commitWith([insert], ([rows]) => ({ payment: toPayment((rows as PaymentRow[])[0]!), description }));
 }
 
 async function findByKey(residentId: string, key: string): Promise<PaymentRecord | null> {
