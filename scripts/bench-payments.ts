@@ -4,7 +4,7 @@
  * (the bank's gateway over loopback HTTP, signed) → the payer confirms at the bank → the bank's
  * signed notify over HTTP → verified, applied, bill credited. Prints throughput and latencies.
  * Usage: npm run bench:payments [-- --payments 3000 --concurrency 32 --statements]
- *        npm run bench:payments [-- --payments 6000 --rate 300]
+ *        npm run bench:payments [-- --payments 6000 --rate 300 --warmup 1000]
  * --rate R starts R payments a second on a fixed schedule, however many are still running (open
  * loop, as residents arrive), and times each from its scheduled start, so a server falling behind
  * shows in the latencies instead of slowing the arrivals down.
