@@ -7,6 +7,7 @@
  *   - paying: POST /api/v1/payments → the payer confirms at the sandbox bank → the bank's signed
  *     notify over HTTPS → verified, bill paid (the bank's side runs in this process);
  *   - the same bill lookup in a bare node:http + pg server, the baseline;
+ *   - the same lookup as the smallest dynamic Next.js page (scripts/bench/next-floor.ts), Next's floor;
  * printing requests/s, p50/p99, errors and the server's peak memory, and each ratio to the baseline.
  * Usage: npm run bench [-- --accounts 300000 --seconds 15 --processes 1,2 --only "bills JSON" --profile DIR]
  *
@@ -25,6 +26,7 @@ import { buildIsCurrent, sourceHash, writeBuildStamp } from '../lib/runtime/buil
 import { exited, spawnServer } from '../lib/runtime/spawn-server';
 import { createTestDatabase, testSecrets } from '../tests/support/test-database';
 import { postgresCpuMs, treeCpuMs } from './bench/proc-cpu';
+import { buildNextFloor, startNextFloor } from './bench/next-floor';
 import { seedAccounts, seedSessions, type BenchSession } from './bench/seed';
 
 const { values } = parseArgs({
@@ -163,6 +165,10 @@ async function payBills(origin: string, sessions: BenchSession[], concurrency: n
   return { connections: concurrency, rps: Math.round(latencies.length / elapsed), p50: at(0.5), p99: at(0.99), errors, peakRssMb: Math.round(peak), ...cpu(latencies.length), kb: NaN };
 }
 
+const BASELINE = 'bare node:http + pg (baseline)';
+/** The same lookup as the smallest dynamic Next.js page (scripts/bench/next-floor.ts): Next's own cost per page. */
+const FLOOR = "Next's floor: minimal dynamic page + pg, plain HTTP";
+
 const pick = (sessions: BenchSession[]) => sessions[Math.floor(Math.random() * sessions.length)]!;
 
 async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
@@ -200,16 +206,25 @@ async function main(): Promise<void> {
       await writeBuildStamp(root, hash);
     }
 
-    if (wanted('baseline')) {
+    const byAccount = (req: autocannon.Request) => ({ ...req, path: `/?account=${pick(sessions).accountId}` });
+    if (wanted(BASELINE)) {
       const bare = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], {
         env: { ...process.env, PORT: String(port + 1) },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       await new Promise((resolve) => bare.once('message', resolve));
-      const base = await drive(`http://127.0.0.1:${port + 1}/`, 50, SECONDS, (req) => ({ ...req, path: `/?account=${pick(sessions).accountId}` }), bare.pid!);
-      rows.push({ scenario: 'bare node:http + pg (baseline)', processes: '-', ...base });
+      rows.push({ scenario: BASELINE, processes: '-', ...(await drive(`http://127.0.0.1:${port + 1}/`, 50, SECONDS, byAccount, bare.pid!)) });
       bare.kill('SIGTERM');
       await exited(bare);
+    }
+    if (wanted(FLOOR)) {
+      const floor = startNextFloor(root, await buildNextFloor(root), port + 2, process.env);
+      const floorUrl = `http://127.0.0.1:${port + 2}/`;
+      await waitHealthy(`${floorUrl}?account=${pick(sessions).accountId}`, floor);
+      await drive(floorUrl, 10, 3, byAccount, floor.pid!);
+      rows.push({ scenario: FLOOR, processes: 1, ...(await drive(floorUrl, 50, SECONDS, byAccount, floor.pid!)) });
+      floor.kill('SIGTERM');
+      await exited(floor);
     }
 
     for (const processes of PROCESSES) {
@@ -261,7 +276,7 @@ async function main(): Promise<void> {
     await db.drop();
   }
 
-  const baseline = rows.find((r) => r.processes === '-')?.rps ?? NaN;
+  const baseline = rows.find((r) => r.scenario === BASELINE)?.rps ?? NaN;
   console.info(`\nNode ${process.version}, ${execFileSync('nproc').toString().trim()} cores; ${ACCOUNTS.toLocaleString('en')} accounts; ${SECONDS} s per run`);
   console.info('| scenario | processes | connections | req/s | × baseline | p50 ms | p99 ms | errors | peak RSS MB | CPU ms/req server + PostgreSQL | KB/response |');
   console.info('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
