@@ -1,19 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { pool } from '@/lib/db/client';
 import type { Channels } from '@/lib/payments/app-channels';
 import { markPaidOffline } from '@/lib/refunds/offline-payback';
 import { payRefund } from '@/lib/refunds/pay-refund';
-import { seedStaff } from '@/lib/seed/records';
 import { billState, seedBill } from '../payments/db-support';
+import { refundStaff } from './support';
 
 const policy = { maxAttempts: 3 };
-
-async function staff(utilityId: string, role: 'AGENT' | 'SUPERVISOR') {
-  const username = `${role.toLowerCase()}-${randomBytes(4).toString('hex')}`;
-  const staffId = await seedStaff({ utilityId, username, password: 'Test#password1', name: role === 'AGENT' ? '客服小李' : '主管老张', role });
-  return { kind: 'STAFF' as const, staffId, utilityId, role, name: username };
-}
 
 /**
  * A bill paid outside Nuanxin (no payment row to refund through) and an approved 300.00 元 refund
@@ -43,7 +37,7 @@ async function stateOf(refundId: string) {
 describe('已线下退回: a refund no channel can pay, paid back by hand', () => {
   it('a supervisor records it with a note: refunded, the ledger entry written once, audit logged', async () => {
     const r = await escalatedRefund();
-    const supervisor = await staff(r.utilityId, 'SUPERVISOR');
+    const supervisor = await refundStaff(r.utilityId, 'SUPERVISOR');
     const done = await markPaidOffline({ refundId: r.refundId, actor: supervisor, note: '银行转账 流水号 20261125-0042' }, new Date());
     expect(done.amountFen).toBe(30_000n);
     expect(await stateOf(r.refundId)).toMatchObject({ state: 'refunded' });
@@ -62,10 +56,10 @@ describe('已线下退回: a refund no channel can pay, paid back by hand', () =
 
   it('an agent, another utility, an empty note, or a refund not escalated are refused', async () => {
     const r = await escalatedRefund();
-    const agent = await staff(r.utilityId, 'AGENT');
+    const agent = await refundStaff(r.utilityId, 'AGENT');
     const other = await seedBill();
-    const stranger = await staff(other.utilityId, 'SUPERVISOR');
-    const supervisor = await staff(r.utilityId, 'SUPERVISOR');
+    const stranger = await refundStaff(other.utilityId, 'SUPERVISOR');
+    const supervisor = await refundStaff(r.utilityId, 'SUPERVISOR');
     await expect(markPaidOffline({ refundId: r.refundId, actor: agent, note: '已转账' }, new Date())).rejects.toMatchObject({ code: 'forbidden' });
     await expect(markPaidOffline({ refundId: r.refundId, actor: stranger, note: '已转账' }, new Date())).rejects.toMatchObject({ code: 'not_found' });
     await expect(markPaidOffline({ refundId: r.refundId, actor: supervisor, note: '  ' }, new Date())).rejects.toMatchObject({ code: 'invalid_input' });
@@ -78,7 +72,7 @@ describe('已线下退回: a refund no channel can pay, paid back by hand', () =
 
   it('two supervisors at once record it once', async () => {
     const r = await escalatedRefund();
-    const [a, b] = await Promise.all([staff(r.utilityId, 'SUPERVISOR'), staff(r.utilityId, 'SUPERVISOR')]);
+    const [a, b] = await Promise.all([refundStaff(r.utilityId, 'SUPERVISOR'), refundStaff(r.utilityId, 'SUPERVISOR')]);
     const results = await Promise.allSettled([
       markPaidOffline({ refundId: r.refundId, actor: a, note: '转账 A' }, new Date()),
       markPaidOffline({ refundId: r.refundId, actor: b, note: '转账 B' }, new Date()),

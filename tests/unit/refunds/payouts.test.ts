@@ -12,10 +12,8 @@ import { receiveRefundNotify } from '@/lib/refunds/receive-refund-notify';
 import { signSandboxMessage } from '@/lib/payments/channels/sandbox-bank/protocol';
 import { refundFields } from '@/lib/sandbox-bank/gateway';
 import { createRefund } from '@/lib/sandbox-bank/refunds';
-import { deliverTradeNotify } from '@/lib/sandbox-bank/notify-job';
-import { decideTrade, findTrade } from '@/lib/sandbox-bank/trades';
-import { seedStaff } from '@/lib/seed/records';
-import { seedBill, startSandboxPayment, startSandboxWorld, type SandboxWorld } from '../payments/db-support';
+import { startSandboxWorld, type SandboxWorld } from '../payments/db-support';
+import { paidSandboxBill, refundStaff } from './support';
 
 let world: SandboxWorld;
 const policy = { maxAttempts: 3 };
@@ -28,22 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world.bank.close();
 });
-
-/** A bill of 4,264.42 元 paid in full through the sandbox bank; returns the payment. */
-async function paidBill() {
-  const seeded = await seedBill();
-  const started = await startSandboxPayment(world, seeded);
-  const trade = await findTrade(pool(), { merchantId: world.side.merchantId, outTradeNo: started.payment.outTradeNo });
-  await decideTrade(trade!.bankTradeNo, 'pay', new Date());
-  expect(await deliverTradeNotify(world.side, trade!.bankTradeNo, new Date())).toBe(true);
-  return { ...seeded, paymentId: started.payment.id, outTradeNo: started.payment.outTradeNo, amountFen: started.payment.amountFen };
-}
-
-async function staff(utilityId: string, role: 'AGENT' | 'SUPERVISOR') {
-  const username = `${role.toLowerCase()}-${randomBytes(4).toString('hex')}`;
-  const staffId = await seedStaff({ utilityId, username, password: 'Test#password1', name: role === 'AGENT' ? '客服小李' : '主管老张', role });
-  return { kind: 'STAFF' as const, staffId, utilityId, role, name: username };
-}
 
 /** A request under review, written directly: the concurrency test needs more claims than the rules would give. */
 async function requestUnderReview(b: { utilityId: string; billId: string; residentId: string }, amountFen: bigint): Promise<string> {
@@ -73,8 +55,8 @@ async function stateOf(refundId: string) {
 
 describe('paying refunds back through the original payment', () => {
   it('20 concurrent approvals on one payment never send back more than it', async () => {
-    const bill = await paidBill();
-    const agent = await staff(bill.utilityId, 'AGENT');
+    const bill = await paidSandboxBill(world);
+    const agent = await refundStaff(bill.utilityId, 'AGENT');
     // 20 × 300.00 元 asked on a 4,264.42 元 payment: 14 fit (4,200.00 元), 6 cannot.
     const ids = await Promise.all(Array.from({ length: 20 }, () => requestUnderReview(bill, 30_000n)));
     await Promise.all(
@@ -97,15 +79,15 @@ describe('paying refunds back through the original payment', () => {
   });
 
   it('a refund the channel loses the answer to is retried under the same number and paid once', async () => {
-    const bill = await paidBill();
+    const bill = await paidSandboxBill(world);
     await pool().query(`UPDATE heating_account SET status = 'SUSPENDED' FROM bill WHERE bill.id = $1 AND heating_account.id = bill.account_id`, [bill.billId]);
     const submitted = await submitRefund(
       { residentId: bill.residentId, billId: bill.billId, reason: 'SUSPENSION', note: '已报停', idempotencyKey: randomUUID() },
       new Date(),
       refundPolicy,
     );
-    const agent = await staff(bill.utilityId, 'AGENT');
-    const supervisor = await staff(bill.utilityId, 'SUPERVISOR');
+    const agent = await refundStaff(bill.utilityId, 'AGENT');
+    const supervisor = await refundStaff(bill.utilityId, 'SUPERVISOR');
     // Above 500.00 元: the agent's approval alone does not release it, nor may the same person approve twice.
     expect(await approveRefund({ refundId: submitted.refundId, actor: agent }, new Date())).toBe('awaiting_supervisor');
     await expect(approveRefund({ refundId: submitted.refundId, actor: agent }, new Date())).rejects.toMatchObject({ code: 'forbidden' });
@@ -149,7 +131,7 @@ describe('paying refunds back through the original payment', () => {
   });
 
   it('a double submit creates one request, and a rejection is kept with its reason', async () => {
-    const bill = await paidBill();
+    const bill = await paidSandboxBill(world);
     await pool().query(`UPDATE heating_account SET status = 'SUSPENDED' FROM bill WHERE bill.id = $1 AND heating_account.id = bill.account_id`, [bill.billId]);
     const key = randomUUID();
     const input = { residentId: bill.residentId, billId: bill.billId, reason: 'SUSPENSION' as const, note: null, idempotencyKey: key };
@@ -157,16 +139,16 @@ describe('paying refunds back through the original payment', () => {
     expect(a.refundId).toBe(b.refundId);
     // Asking again with another key finds nothing left to claim.
     await expect(submitRefund({ ...input, idempotencyKey: randomUUID() }, new Date(), refundPolicy)).rejects.toMatchObject({ detail: 'nothing_to_refund' });
-    const agent = await staff(bill.utilityId, 'AGENT');
+    const agent = await refundStaff(bill.utilityId, 'AGENT');
     await rejectRefund({ refundId: a.refundId, actor: agent, reason: '报停手续未办完' }, new Date());
     const { rows } = await pool().query(`SELECT state, reject_reason FROM refund_request WHERE id = $1`, [a.refundId]);
     expect(rows[0]).toEqual({ state: 'rejected', reject_reason: '报停手续未办完' });
   });
 
   it('a refund settled at the bank later is booked by its verified notify, once; forged and replayed notifies change nothing', async () => {
-    const bill = await paidBill();
+    const bill = await paidSandboxBill(world);
     const id = await requestUnderReview(bill, 10_000n);
-    const agent = await staff(bill.utilityId, 'AGENT');
+    const agent = await refundStaff(bill.utilityId, 'AGENT');
     await approveRefund({ refundId: id, actor: agent }, new Date());
     // The request never reaches the bank this time: the payout is left processing.
     const real = world.channels.get('sandbox-bank')!;
