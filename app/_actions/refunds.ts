@@ -2,14 +2,16 @@
 
 import { formInput } from '@/lib/http/action-input';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireStaff } from '@/lib/auth/current';
+import { requireResident, requireStaff } from '@/lib/auth/current';
 import { AppError } from '@/lib/errors/app-error';
 import { userMessage } from '@/lib/errors/messages';
 import { preferences, requestMeta } from '@/lib/http/request-context';
 import { refundMessages } from '@/lib/i18n/refunds';
 import { markPaidOffline, OFFLINE_NOTE_MAX } from '@/lib/refunds/offline-payback';
 import { approveRefund, rejectRefund, REJECT_REASON_MAX, retryRefundNow, startReview } from '@/lib/refunds/review-refund';
+import { withdrawRefund } from '@/lib/refunds/withdraw-refund';
 import type { SimpleState } from './complaints';
 
 /**
@@ -69,4 +71,34 @@ export async function refundStepAction(_prev: SimpleState, formData: FormData): 
   revalidatePath(`/staff/refunds/${id}`);
   revalidatePath('/staff/refunds');
   return { ok };
+}
+
+export type WithdrawError = 'too_late' | 'not_found' | 'failed';
+
+/**
+ * The resident withdraws their own request from 退费进度: a plain form, so it works before
+ * JavaScript loads. The page changes under it (the request is closed), so the outcome travels in
+ * the address and the page announces it; nothing ends on an error page.
+ */
+export async function withdrawRefundAction(formData: FormData): Promise<void> {
+  formData = formInput(formData);
+  const { residentId } = await requireResident();
+  const refundId = z.uuid().safeParse(formData.get('refundId'));
+  let outcome: { number: number } | WithdrawError;
+  if (!refundId.success) outcome = 'not_found';
+  else {
+    try {
+      const { ip } = await requestMeta();
+      outcome = await withdrawRefund({ refundId: refundId.data, residentId, ip }, new Date());
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'invalid_transition') outcome = 'too_late';
+      else if (error instanceof AppError && error.code === 'not_found') outcome = 'not_found';
+      else {
+        console.error('[refunds] withdrawal failed:', error);
+        outcome = 'failed';
+      }
+    }
+  }
+  revalidatePath('/refunds');
+  redirect(typeof outcome === 'string' ? `/refunds?withdrawError=${outcome}` : `/refunds?withdrawn=${outcome.number}`);
 }

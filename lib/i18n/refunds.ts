@@ -51,6 +51,7 @@ export const zh = {
     refunded: '已退回',
     rejected: '未通过',
     failed: '退回遇到问题，正在处理',
+    withdrawn: '已撤回',
   },
   events: {
     submit: '提交申请',
@@ -67,6 +68,16 @@ export const zh = {
     refunded: '已退回到付款账户',
     offline_payback: '已线下退回',
     flagged_payback: '未入账的缴费，主管安排原路退回',
+    withdraw: '已撤回申请',
+  },
+  withdraw: {
+    open: '撤回申请',
+    explain: '撤回后这笔申请不再审核，也不会退款。之后仍可以重新申请退费。',
+    confirm: '确认撤回退费申请 {number}',
+    done: '退费申请 {number} 已撤回。',
+    tooLate: '这笔申请已经审核通过，退款可能已在路上，不能撤回了。如有疑问请拨打客服电话。',
+    notFound: '没有找到这笔退费申请。',
+    failed: '暂时没能撤回，请稍后再试。',
   },
   lines: {
     PAID: '已缴金额',
@@ -170,6 +181,7 @@ export const en: RefundMessages = {
     refunded: 'Paid back',
     rejected: 'Not approved',
     failed: 'Payment problem, being handled',
+    withdrawn: 'Withdrawn',
   },
   events: {
     submit: 'Submitted',
@@ -186,6 +198,16 @@ export const en: RefundMessages = {
     refunded: 'Paid back to your account',
     offline_payback: 'Paid back offline',
     flagged_payback: 'A payment not credited: a supervisor sent it back',
+    withdraw: 'Request withdrawn',
+  },
+  withdraw: {
+    open: 'Withdraw the request',
+    explain: 'Once withdrawn, the request is no longer reviewed and nothing is paid back. You can still ask for a refund again later.',
+    confirm: 'Withdraw refund request {number}',
+    done: 'Refund request {number} withdrawn.',
+    tooLate: 'This request has already been approved and the money may be on its way, so it can no longer be withdrawn. Call the hotline with any questions.',
+    notFound: 'This refund request was not found.',
+    failed: 'The request could not be withdrawn just now; please try again shortly.',
   },
   lines: {
     PAID: 'Paid',

@@ -25,6 +25,7 @@ export const NOTICE_TEMPLATES = [
   'refund_rejected',
   'refund_failed',
   'refund_refunded_offline',
+  'refund_withdrawn',
   'payment_flagged_credited',
   'payment_flagged_refunding',
 ] as const;
@@ -63,6 +64,7 @@ const SMS_TEXT: Record<NoticeTemplate, string> = {
   refund_rejected: '您的退费申请（编号 {number}）未通过：{message}',
   refund_failed: '您的退费（编号 {number}）退回时遇到问题，我们会自动重试，并由客服跟进。',
   refund_refunded_offline: '您的退费（编号 {number}，{amount}）已由供热公司线下退还，如有疑问请拨打客服电话。',
+  refund_withdrawn: '您的退费申请（编号 {number}）已撤回，不再审核。如需退费，可在暖心中重新申请；如不是您本人操作，请拨打客服电话。',
   payment_flagged_credited: '您的一笔缴费（{amount}）经核实已计入账单。',
   payment_flagged_refunding: '您的一笔缴费（{amount}）未能计入账单，已为您原路退回（退费编号 {number}），请留意到账。',
 };

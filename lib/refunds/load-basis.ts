@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { BILL_COLUMNS, toLoadedBill, type BillRecord, type LoadedBill } from '@/lib/bills/load-bill';
 import { AppError } from '@/lib/errors/app-error';
 import type { ColdDay, RefundBasis } from './compute-amount';
-import type { ResidentRefundReason as RefundReason } from './state-machine';
+import { ACTIVE_REFUND_STATES, type ResidentRefundReason as RefundReason } from './state-machine';
 
 /**
  * What the billing core needs to compute a refund on one of the resident's bills: the bill as
@@ -42,8 +42,8 @@ export async function loadRefundBasis(
   const { rows: claimed } = await db.query<{ all_fen: string; cold_fen: string }>(
     `SELECT coalesce(sum(amount_fen), 0)::text AS all_fen,
             coalesce(sum(amount_fen) FILTER (WHERE reason = 'COLD_ROOMS'), 0)::text AS cold_fen
-     FROM refund_request WHERE bill_id = $1 AND state <> 'rejected'`,
-    [input.billId],
+     FROM refund_request WHERE bill_id = $1 AND state = ANY($2::refund_state[])`,
+    [input.billId, ACTIVE_REFUND_STATES],
   );
   const coldDays = input.reason === 'COLD_ROOMS' ? await measuredDays(db, bill.accountId) : [];
   return {

@@ -124,6 +124,7 @@ const NOTICE_OF: Partial<Record<RefundState, NoticeTemplate>> = {
   refunded: 'refund_refunded',
   rejected: 'refund_rejected',
   failed: 'refund_failed',
+  withdrawn: 'refund_withdrawn',
 };
 
 /**

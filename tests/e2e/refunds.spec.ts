@@ -137,3 +137,54 @@ test('a rejected refund shows the resident why', async ({ browser }, info) => {
   await expect(resident.getByTestId('refund-state')).toHaveText('未通过');
   await expect(resident.getByTestId('refund-rejected')).toHaveText('未通过原因：报停手续尚未办结，请办结后再申请');
 });
+
+test('the resident withdraws a request before it is approved, by keyboard, in elder mode', async ({ browser }, info) => {
+  const world = await paidAndSuspended();
+  const resident = await person(browser, info);
+  await signIn(resident, world.home.phone);
+  await setMode(resident, 'elder');
+  await askForSuspensionRefund(resident, 'elder');
+  const card = resident.getByTestId('refund-card');
+  // A disclosure first, so one stray tap withdraws nothing; it says what withdrawing means.
+  const open = card.getByText('撤回申请', { exact: true });
+  await open.focus();
+  await resident.keyboard.press('Enter');
+  await expect(card.getByText('撤回后这笔申请不再审核，也不会退款。之后仍可以重新申请退费。')).toBeVisible();
+  await axe(resident, 'elder');
+  const confirm = card.getByRole('button', { name: /确认撤回退费申请 \d+/ });
+  await confirm.focus();
+  await resident.keyboard.press('Enter');
+  await expect(resident.getByText(/退费申请 \d+ 已撤回。/)).toBeVisible();
+  await expect(resident.getByTestId('refund-state')).toHaveText('已撤回');
+  await expect(card.getByText('已撤回申请', { exact: true })).toBeVisible();
+  await expect(resident.getByTestId('refund-withdraw')).toHaveCount(0);
+  await expect(resident.getByTestId('refund-expected')).toHaveCount(0);
+  await axe(resident, 'elder');
+
+  // Staff see it closed, with nothing left to do on it.
+  const agent = await person(browser, info);
+  await staffSignIn(agent, world.agent);
+  const { rows } = await pool().query<{ id: string }>(`SELECT id FROM refund_request WHERE bill_id = $1`, [world.billId]);
+  await agent.goto(`/staff/refunds/${rows[0]!.id}`);
+  await expect(agent.getByTestId('refund-status')).toHaveText('已撤回');
+  await expect(agent.getByRole('button', { name: /审核|不通过/ })).toHaveCount(0);
+
+  // The money it asked for may be asked for again.
+  await askForSuspensionRefund(resident, 'elder');
+  await expect(resident.getByTestId('refund-state')).toHaveText(['已提交', '已撤回']);
+});
+
+test('a request approved while the resident was deciding can no longer be withdrawn, and the page says so', async ({ browser }, info) => {
+  const world = await paidAndSuspended();
+  const resident = await person(browser, info);
+  await signIn(resident, world.home.phone);
+  await askForSuspensionRefund(resident, 'standard');
+  const card = resident.getByTestId('refund-card');
+  await card.getByText('撤回申请', { exact: true }).click();
+  // Staff approve it in the meantime (two approvals done elsewhere): the page still offers the button.
+  await pool().query(`UPDATE refund_request SET state = 'approved' WHERE bill_id = $1`, [world.billId]);
+  await card.getByRole('button', { name: /确认撤回退费申请 \d+/ }).click();
+  await expect(resident.getByText('这笔申请已经审核通过，退款可能已在路上，不能撤回了。如有疑问请拨打客服电话。')).toBeVisible();
+  await expect(resident.getByTestId('refund-state')).toHaveText('已审核通过');
+  await expect(resident.getByTestId('refund-withdraw')).toHaveCount(0);
+});

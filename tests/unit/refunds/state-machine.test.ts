@@ -12,6 +12,9 @@ describe('the refund state machine', () => {
     expect(walk(['refunding', 'failed', 'rejected'])).toBe(true);
     // Paid back offline by a supervisor once no channel can (lib/refunds/offline-payback.ts).
     expect(walk(['refunding', 'failed', 'refunded'])).toBe(true);
+    // The resident takes it back before it is approved (lib/refunds/withdraw-refund.ts).
+    expect(walk(['submitted', 'withdrawn'])).toBe(true);
+    expect(walk(['submitted', 'under_review', 'withdrawn'])).toBe(true);
   });
 
   it('allows nothing else: every pair outside the table is an error', () => {
@@ -24,9 +27,11 @@ describe('the refund state machine', () => {
     }
   });
 
-  it('ends in refunded or rejected, and money never goes back to review', () => {
+  it('ends in refunded, rejected or withdrawn, money never goes back to review, and nothing approved is withdrawn', () => {
     expect(REFUND_TRANSITIONS.refunded).toEqual([]);
     expect(REFUND_TRANSITIONS.rejected).toEqual([]);
+    expect(REFUND_TRANSITIONS.withdrawn).toEqual([]);
+    for (const from of ['approved', 'refunding', 'failed', 'refunded', 'rejected'] as const) expect(canTransitionRefund(from, 'withdrawn')).toBe(false);
     expect(canTransitionRefund('refunding', 'under_review')).toBe(false);
     expect(canTransitionRefund('approved', 'rejected')).toBe(false);
   });
