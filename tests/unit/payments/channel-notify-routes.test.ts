@@ -31,10 +31,11 @@ async function startForwarder(): Promise<string> {
     void (async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const channel = (req.url ?? '').replace('/api/payments/notify/', '');
+      // /api/payments/notify/{channel} for payments, /api/payments/notify/{channel}/refund for refunds.
+      const [channel = '', kind] = (req.url ?? '').replace('/api/payments/notify/', '').split('/');
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-      const { POST } = await import('@/app/api/payments/notify/[channel]/route');
+      const { POST } = kind === 'refund' ? await import('@/app/api/payments/notify/[channel]/refund/route') : await import('@/app/api/payments/notify/[channel]/route');
       const reply = await POST(new Request(`http://route${req.url}`, { method: 'POST', headers, body: Buffer.concat(chunks) }), {
         params: Promise.resolve({ channel }),
       });
@@ -165,5 +166,83 @@ describe('Alipay through the notify route', () => {
     const { queryPayment } = await import('@/lib/payments/query-payment');
     const { appChannels } = await import('@/lib/payments/app-channels');
     expect(await queryPayment(appChannels(), payment.id, 'query', new Date())).toEqual({ status: 'succeeded', changed: false });
+  });
+});
+
+/**
+ * A resident's refund, approved by staff, goes back through the channel the bill was paid with:
+ * the refunds workflow (lib/refunds) over the stand-in gateways, not only the channel's own calls.
+ */
+describe('refunds back through WeChat Pay and Alipay', () => {
+  const payPolicy = { maxAttempts: 3 };
+
+  async function paidAndAsked(channel: 'wechatpay' | 'alipay') {
+    const paid = await start(channel);
+    if (channel === 'wechatpay') {
+      wx.gateway.pay(paid.payment.outTradeNo);
+      expect(await wx.gateway.notifyPayment(paid.payment.outTradeNo)).toMatchObject({ status: 204 });
+    } else {
+      if (paid.launch?.kind !== 'redirect') throw new Error('expected the cashier redirect');
+      expect((await fetch(paid.launch.url)).status).toBe(200);
+      ali.gateway.pay(paid.payment.outTradeNo);
+      expect(await ali.gateway.notify(paid.payment.outTradeNo)).toMatchObject({ body: 'success' });
+    }
+    expect((await billState(paid.billId)).status).toBe('PAID');
+    await pool().query(`UPDATE heating_account SET status = 'SUSPENDED' FROM bill WHERE bill.id = $1 AND heating_account.id = bill.account_id`, [paid.billId]);
+    const { submitRefund } = await import('@/lib/refunds/submit-refund');
+    const { approveRefund } = await import('@/lib/refunds/review-refund');
+    const { refundStaff } = await import('../refunds/support');
+    const asked = await submitRefund(
+      { residentId: paid.residentId, billId: paid.billId, reason: 'SUSPENSION', note: null, idempotencyKey: randomUUID() },
+      new Date(),
+      { supervisorThresholdFen: 10_000_000n, promiseWorkingDays: 10 },
+    );
+    expect(await approveRefund({ refundId: asked.refundId, actor: await refundStaff(paid.utilityId, 'AGENT') }, new Date())).toBe('approved');
+    return { ...paid, refundId: asked.refundId };
+  }
+
+  async function refundState(refundId: string) {
+    const { rows } = await pool().query<{ state: string; amount_fen: string; out_refund_no: string; payout: string }>(
+      `SELECT r.state, r.amount_fen::text, o.out_refund_no, o.status AS payout FROM refund_request r JOIN refund_payout o ON o.refund_id = r.id WHERE r.id = $1`,
+      [refundId],
+    );
+    return rows[0]!;
+  }
+
+  it('WeChat Pay: the refund is asked under its out_refund_no, settled by a signed, encrypted refund notify, booked once', async () => {
+    const { appChannels } = await import('@/lib/payments/app-channels');
+    const { payRefund } = await import('@/lib/refunds/pay-refund');
+    const r = await paidAndAsked('wechatpay');
+    await payRefund(appChannels(), r.refundId, new Date(), payPolicy);
+    // WeChat Pay answers PROCESSING: the money is on its way, not yet back.
+    const sent = await refundState(r.refundId);
+    expect(sent).toMatchObject({ state: 'refunding', payout: 'processing' });
+    expect(wx.gateway.refunds.get(sent.out_refund_no)).toMatchObject({ outTradeNo: r.payment.outTradeNo, refund: Number(sent.amount_fen) });
+
+    wx.gateway.settleRefund(sent.out_refund_no);
+    // A forged refund notify is refused and books nothing.
+    expect((await wx.gateway.notifyRefund(sent.out_refund_no, 'bad-signature')).status).toBe(500);
+    expect(await refundState(r.refundId)).toMatchObject({ state: 'refunding' });
+    const notify = wx.gateway.buildRefundNotify(sent.out_refund_no);
+    expect(await wx.gateway.send(`${process.env.PUBLIC_ORIGIN}/api/payments/notify/wechatpay/refund`, notify)).toMatchObject({ status: 204 });
+    expect(await refundState(r.refundId)).toMatchObject({ state: 'refunded', payout: 'succeeded' });
+    expect(await statusOf(r.payment.id)).toBe('partially_refunded');
+    // The same notify again is refused (its nonce is spent): the bill is credited back once.
+    expect((await wx.gateway.send(`${process.env.PUBLIC_ORIGIN}/api/payments/notify/wechatpay/refund`, notify)).status).toBe(500);
+    const ledger = (await billState(r.billId)).ledger.map((l) => l.amount_fen);
+    expect(ledger).toEqual([String(r.payment.amountFen), `-${sent.amount_fen}`]);
+  });
+
+  it('Alipay: alipay.trade.refund answers at once; the refund is booked once and a second payRefund sends nothing more', async () => {
+    const { appChannels } = await import('@/lib/payments/app-channels');
+    const { payRefund } = await import('@/lib/refunds/pay-refund');
+    const r = await paidAndAsked('alipay');
+    await payRefund(appChannels(), r.refundId, new Date(), payPolicy);
+    const sent = await refundState(r.refundId);
+    expect(sent).toMatchObject({ state: 'refunded', payout: 'succeeded' });
+    await payRefund(appChannels(), r.refundId, new Date(), payPolicy);
+    expect(await statusOf(r.payment.id)).toBe('partially_refunded');
+    const ledger = (await billState(r.billId)).ledger.map((l) => l.amount_fen);
+    expect(ledger).toEqual([String(r.payment.amountFen), `-${sent.amount_fen}`]);
   });
 });
