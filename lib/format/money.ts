@@ -11,3 +11,15 @@ export function formatYuan(fen: bigint): string {
 export function formatMoney(fen: bigint): string {
   return fen < 0n ? `-¥${formatYuan(-fen)}` : `¥${formatYuan(fen)}`;
 }
+
+/**
+ * A share of an amount in yuan, rounded half up to `places` decimals with integer arithmetic only:
+ * what one day of a season's charge comes to, say — 298509n fen over 151 days reads "19.7688".
+ */
+export function formatYuanShare(fen: bigint, parts: bigint, places = 4): string {
+  if (parts <= 0n || fen < 0n) throw new RangeError('formatYuanShare: a non-negative amount over a positive number of parts');
+  const scale = 10n ** BigInt(places);
+  // fen / parts / 100 yuan, in units of 1/scale yuan, rounded half up.
+  const units = (fen * scale * 2n + parts * 100n) / (parts * 200n);
+  return `${units / scale}.${(units % scale).toString().padStart(places, '0')}`;
+}

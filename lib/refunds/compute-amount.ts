@@ -10,6 +10,7 @@ import {
   type Tariff,
 } from '@/lib/billing';
 import { temperatureValue } from '@/lib/billing/substandard-bands';
+import { formatYuanShare } from '@/lib/format/money';
 import type { ResidentRefundReason as RefundReason } from './state-machine';
 
 /**
@@ -107,7 +108,7 @@ function coldRooms(basis: RefundBasis, keptFen: bigint, head: RefundLine[]): Com
   const days = basis.coldDays.filter((d) => d.date >= firstDay && d.date <= lastDay);
   const lines: RefundLine[] = [
     line('ENERGY_CHARGE', charge),
-    line('DAILY_FEE', null, { days: seasonDays.toString(), fee: (Number(charge) / Number(seasonDays) / 100).toFixed(4) }),
+    line('DAILY_FEE', null, { days: seasonDays.toString(), fee: formatYuanShare(charge, seasonDays) }),
   ];
   for (const day of days) {
     const c = temperatureValue(day.indoorC, 'indoorC');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatYuan } from '@/lib/format/money';
+import { formatMoney, formatYuan, formatYuanShare } from '@/lib/format/money';
 import { formatDate, formatDateTime } from '@/lib/format/time';
 
 describe('money formatting', () => {
@@ -15,6 +15,28 @@ describe('money formatting', () => {
   it('prefixes the yuan sign', () => {
     expect(formatMoney(143824n)).toBe('¥1,438.24');
     expect(formatMoney(-100n)).toBe('-¥1.00');
+  });
+});
+
+describe('a share of an amount, exactly', () => {
+  it.each([
+    [298_509n, 151n, '19.7688'], // 2,985.09 元 over 151 days = 19.76880794…
+    [100n, 3n, '0.3333'],
+    [200n, 3n, '0.6667'],
+    [1n, 8n, '0.0013'], // 0.00125 rounds half up
+    [0n, 151n, '0.0000'],
+    [600_000n, 1n, '6000.0000'],
+  ])('%s fen over %s reads %s yuan', (fen, parts, text) => expect(formatYuanShare(fen, parts)).toBe(text));
+
+  it('rounds half up where floating point would not', () => {
+    // 3 fen over 8 is 0.00375 yuan: in doubles it reads 0.0037; the exact half goes up.
+    expect((3 / 8 / 100).toFixed(4)).toBe('0.0037');
+    expect(formatYuanShare(3n, 8n)).toBe('0.0038');
+  });
+
+  it('refuses what has no share', () => {
+    expect(() => formatYuanShare(100n, 0n)).toThrow(RangeError);
+    expect(() => formatYuanShare(-1n, 3n)).toThrow(RangeError);
   });
 });
 
