@@ -97,6 +97,9 @@ export const zh = {
   },
   staff: {
     link: '退费审核',
+    boardToReview: '待审核退费',
+    boardAwaitingSupervisor: '待主管复核退费',
+    boardEscalated: '已升级退费（需人工处理）',
     queueTitle: '退费审核',
     none: '没有退费申请。',
     detailTitle: '退费申请 {number}',
@@ -227,6 +230,9 @@ export const en: RefundMessages = {
   },
   staff: {
     link: 'Refund review',
+    boardToReview: 'Refunds to review',
+    boardAwaitingSupervisor: 'Refunds awaiting a supervisor',
+    boardEscalated: 'Escalated refunds (need a person)',
     queueTitle: 'Refund review',
     none: 'No refund requests.',
     detailTitle: 'Refund request {number}',

@@ -118,6 +118,27 @@ export async function staffRefundQueue(utilityId: string): Promise<RefundView[]>
   return rows.map(toView);
 }
 
+export interface RefundCounts {
+  /** Waiting for a first look or a first approval. */
+  toReview: number;
+  /** Approved once, waiting for a supervisor's second approval. */
+  awaitingSupervisor: number;
+  /** Failed at the channel past its retries: people must act. */
+  escalated: number;
+}
+
+/** The supervisors' board: what of the utility's refunds waits on people (one indexed read). */
+export async function refundCounts(utilityId: string): Promise<RefundCounts> {
+  const { rows } = await pool().query<RefundCounts>(
+    `SELECT count(*) FILTER (WHERE first_approved_by IS NULL AND state IN ('submitted', 'under_review'))::int AS "toReview",
+            count(*) FILTER (WHERE first_approved_by IS NOT NULL AND state = 'under_review')::int AS "awaitingSupervisor",
+            count(*) FILTER (WHERE state = 'failed' AND escalated_at IS NOT NULL)::int AS escalated
+     FROM refund_request WHERE utility_id = $1 AND state IN ('submitted', 'under_review', 'failed')`,
+    [utilityId],
+  );
+  return rows[0] ?? { toReview: 0, awaitingSupervisor: 0, escalated: 0 };
+}
+
 /** The resident's bills that have money received through a channel, newest season first. */
 export async function refundableBills(residentId: string): Promise<{ id: string; season: number; accountNo: string; paidFen: bigint }[]> {
   const { rows } = await pool().query<{ id: string; season: number; account_no: string; paid_fen: string }>(

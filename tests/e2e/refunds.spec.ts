@@ -92,6 +92,12 @@ for (const mode of ['standard', 'elder'] as const) {
     const supervisor = await person(browser, info);
     await setMode(supervisor, mode);
     await staffSignIn(supervisor, world.supervisor);
+    // The supervisors' board shows what waits for them; its tile leads to the refund queue.
+    await supervisor.goto('/staff/dashboard');
+    const waiting = supervisor.getByRole('link', { name: /待主管复核退费/ });
+    expect(Number(await waiting.locator('span').first().textContent())).toBeGreaterThanOrEqual(1);
+    await waiting.click();
+    await expect(supervisor.getByRole('heading', { level: 1, name: '退费审核' })).toBeVisible();
     await supervisor.goto(agent.url());
     await supervisor.getByRole('button', { name: '主管复核通过' }).click();
     // The approve form goes once the request moves on; its status says where it went.

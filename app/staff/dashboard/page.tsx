@@ -7,6 +7,8 @@ import { listIncidents } from '@/lib/complaints/manage-incident';
 import { queueCounts } from '@/lib/complaints/staff-queries';
 import { preferences } from '@/lib/http/request-context';
 import { complaintMessages } from '@/lib/i18n/complaints';
+import { refundMessages } from '@/lib/i18n/refunds';
+import { refundCounts } from '@/lib/refunds/queries';
 
 export const metadata: Metadata = { title: '值班主管看板' };
 
@@ -14,11 +16,16 @@ export default async function DashboardPage() {
   const staff = await requireStaff(['SUPERVISOR', 'ADMIN']);
   const { locale } = await preferences();
   const c = complaintMessages(locale);
-  const [counts, incidents] = await Promise.all([queueCounts(staff.utilityId), listIncidents(staff.utilityId, new Date())]);
+  const r = refundMessages(locale).staff;
+  const [counts, refunds, incidents] = await Promise.all([queueCounts(staff.utilityId), refundCounts(staff.utilityId), listIncidents(staff.utilityId, new Date())]);
   const tiles: [string, number, string][] = [
     [c.staff.openOrders, counts.open, '/staff/work-orders'],
     [c.staff.escalatedOrders, counts.escalated, '/staff/work-orders?view=escalated'],
     [c.staff.breachedOrders, counts.breached, '/staff/work-orders?view=escalated'],
+    // The refund queue lists escalated requests first, then those under review.
+    [r.boardEscalated, refunds.escalated, '/staff/refunds'],
+    [r.boardAwaitingSupervisor, refunds.awaitingSupervisor, '/staff/refunds'],
+    [r.boardToReview, refunds.toReview, '/staff/refunds'],
   ];
   return (
     <div className="flex flex-col gap-6">
