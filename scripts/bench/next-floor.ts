@@ -6,7 +6,7 @@
  * is Next's own, in the same run and on the same machine.
  *
  * Written into .data/bench-floor (ignored by git, TypeScript and lint) and built there with the
- * project's own Next.js; rebuilt only when these sources change.
+ * project's own Next.js; rebuilt only when these sources or Next.js change.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -57,6 +57,8 @@ function nextBin(root: string): string {
 export async function buildNextFloor(root: string): Promise<string> {
   const dir = path.join(root, '.data/bench-floor');
   const hash = createHash('sha256');
+  // A new Next.js gets a new build.
+  hash.update(await readFile(path.join(root, 'node_modules/next/package.json')));
   for (const [file, text] of Object.entries(SOURCES)) hash.update(file).update(text);
   const digest = hash.digest('hex');
   const stamp = path.join(dir, STAMP);
