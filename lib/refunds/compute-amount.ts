@@ -113,7 +113,7 @@ function coldRooms(basis: RefundBasis, keptFen: bigint, head: RefundLine[]): Com
   for (const day of days) {
     const c = temperatureValue(day.indoorC, 'indoorC');
     const band = bands.find((b) => c >= b.lowerC && c < b.upperC);
-    const share = band ? (Number(band.shareNum * 10000n / shareDen) / 100).toString() : '0';
+    const share = band ? percentOf(band.shareNum, shareDen) : '0';
     lines.push(line('COLD_DAY', null, { date: day.date, celsius: day.indoorC, room: day.room, share }));
   }
   const total = substandardRefund(compiled, charge, days.map((d) => ({ date: d.date, indoorC: d.indoorC })));
@@ -129,4 +129,12 @@ function coldRooms(basis: RefundBasis, keptFen: bigint, head: RefundLine[]): Com
   }
   lines.push(line('RESULT', amountFen));
   return { amountFen, lines };
+}
+
+/** num/den as a percentage rounded half up to two decimals, trailing zeros dropped: 1/3 → "33.33", 2/3 → "66.67", 1/2 → "50". */
+export function percentOf(num: bigint, den: bigint): string {
+  const hundredths = (num * 10_000n * 2n + den) / (den * 2n);
+  const whole = (hundredths / 100n).toString();
+  const fraction = (hundredths % 100n).toString().padStart(2, '0').replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
 }

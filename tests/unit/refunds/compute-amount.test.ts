@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeRefund, type RefundBasis } from '@/lib/refunds/compute-amount';
+import { computeRefund, percentOf, type RefundBasis } from '@/lib/refunds/compute-amount';
 import { FLAT, HOME, sh } from '../billing/fixtures';
 
 /** The flat tariff: a 100 m² home costs 2400.00 元 for the 121-day season 2026-11-15 … 2027-03-15. */
@@ -87,4 +87,16 @@ describe('cold rooms', () => {
   it('is 0 without measurements', () => {
     expect(computeRefund('COLD_ROOMS', basis()).amountFen).toBe(0n);
   });
+});
+
+describe('the share of a cold day, as the explanation prints it', () => {
+  it.each([
+    [1n, 2n, '50'],
+    [1n, 1n, '100'],
+    [0n, 3n, '0'],
+    [1n, 3n, '33.33'],
+    [2n, 3n, '66.67'], // rounded, not cut
+    [1n, 8n, '12.5'],
+    [1n, 400n, '0.25'],
+  ])('%s/%s reads %s %%', (num, den, text) => expect(percentOf(num, den)).toBe(text));
 });
