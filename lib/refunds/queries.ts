@@ -105,13 +105,33 @@ export async function staffRefund(utilityId: string, refundId: string): Promise<
   return rows[0] ? toView(rows[0]) : null;
 }
 
-/** The staff queue: what waits for people first (escalated, then review), oldest first. */
-export async function staffRefundQueue(utilityId: string): Promise<RefundView[]> {
+/**
+ * Views of the staff queue. open: everything not finished; review: waiting for a first look or
+ * approval; supervisor: approved once, waiting for the second; escalated: failed past its retries;
+ * closed: refunded, rejected or withdrawn.
+ */
+export const REFUND_QUEUE_VIEWS = ['open', 'review', 'supervisor', 'escalated', 'closed'] as const;
+export type RefundQueueView = (typeof REFUND_QUEUE_VIEWS)[number];
+
+const VIEW_WHERE: Record<RefundQueueView, string> = {
+  open: `r.state IN ('submitted', 'under_review', 'approved', 'refunding', 'failed')`,
+  review: `r.state IN ('submitted', 'under_review') AND r.first_approved_by IS NULL`,
+  supervisor: `r.state = 'under_review' AND r.first_approved_by IS NOT NULL`,
+  escalated: `r.state = 'failed' AND r.escalated_at IS NOT NULL`,
+  closed: `r.state IN ('refunded', 'rejected', 'withdrawn')`,
+};
+
+/** The staff queue in one view: what waits for people first (escalated, then review), oldest first; closed ones newest first. */
+export async function staffRefundQueue(utilityId: string, view: RefundQueueView = 'open'): Promise<RefundView[]> {
   const { rows } = await pool().query<Row>(
-    `${SELECT} WHERE r.utility_id = $1
-     ORDER BY (r.escalated_at IS NOT NULL) DESC,
-       CASE r.state WHEN 'failed' THEN 0 WHEN 'submitted' THEN 1 WHEN 'under_review' THEN 1 WHEN 'approved' THEN 2 WHEN 'refunding' THEN 2 ELSE 3 END,
-       r.created_at
+    `${SELECT} WHERE r.utility_id = $1 AND ${VIEW_WHERE[view]}
+     ORDER BY ${
+       view === 'closed'
+         ? 'r.updated_at DESC'
+         : `(r.escalated_at IS NOT NULL) DESC,
+       CASE r.state WHEN 'failed' THEN 0 WHEN 'submitted' THEN 1 WHEN 'under_review' THEN 1 ELSE 2 END,
+       r.created_at`
+     }
      LIMIT 200`,
     [utilityId],
   );
@@ -127,13 +147,13 @@ export interface RefundCounts {
   escalated: number;
 }
 
-/** The supervisors' board: what of the utility's refunds waits on people (one indexed read). */
+/** The supervisors' board: what of the utility's refunds waits on people, counted by the queue's own views (one indexed read). */
 export async function refundCounts(utilityId: string): Promise<RefundCounts> {
   const { rows } = await pool().query<RefundCounts>(
-    `SELECT count(*) FILTER (WHERE first_approved_by IS NULL AND state IN ('submitted', 'under_review'))::int AS "toReview",
-            count(*) FILTER (WHERE first_approved_by IS NOT NULL AND state = 'under_review')::int AS "awaitingSupervisor",
-            count(*) FILTER (WHERE state = 'failed' AND escalated_at IS NOT NULL)::int AS escalated
-     FROM refund_request WHERE utility_id = $1 AND state IN ('submitted', 'under_review', 'failed')`,
+    `SELECT count(*) FILTER (WHERE ${VIEW_WHERE.review})::int AS "toReview",
+            count(*) FILTER (WHERE ${VIEW_WHERE.supervisor})::int AS "awaitingSupervisor",
+            count(*) FILTER (WHERE ${VIEW_WHERE.escalated})::int AS escalated
+     FROM refund_request r WHERE r.utility_id = $1 AND r.state IN ('submitted', 'under_review', 'failed')`,
     [utilityId],
   );
   return rows[0] ?? { toReview: 0, awaitingSupervisor: 0, escalated: 0 };

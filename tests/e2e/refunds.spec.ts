@@ -98,6 +98,8 @@ for (const mode of ['standard', 'elder'] as const) {
     expect(Number(await waiting.locator('span').first().textContent())).toBeGreaterThanOrEqual(1);
     await waiting.click();
     await expect(supervisor.getByRole('heading', { level: 1, name: '退费审核' })).toBeVisible();
+    await expect(supervisor.getByRole('link', { name: '待主管复核', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(supervisor.getByRole('link', { name: /报停/ }).first()).toBeVisible();
     await supervisor.goto(agent.url());
     await supervisor.getByRole('button', { name: '主管复核通过' }).click();
     // The approve form goes once the request moves on; its status says where it went.

@@ -22,10 +22,9 @@ export default async function DashboardPage() {
     [c.staff.openOrders, counts.open, '/staff/work-orders'],
     [c.staff.escalatedOrders, counts.escalated, '/staff/work-orders?view=escalated'],
     [c.staff.breachedOrders, counts.breached, '/staff/work-orders?view=escalated'],
-    // The refund queue lists escalated requests first, then those under review.
-    [r.boardEscalated, refunds.escalated, '/staff/refunds'],
-    [r.boardAwaitingSupervisor, refunds.awaitingSupervisor, '/staff/refunds'],
-    [r.boardToReview, refunds.toReview, '/staff/refunds'],
+    [r.boardEscalated, refunds.escalated, '/staff/refunds?view=escalated'],
+    [r.boardAwaitingSupervisor, refunds.awaitingSupervisor, '/staff/refunds?view=supervisor'],
+    [r.boardToReview, refunds.toReview, '/staff/refunds?view=review'],
   ];
   return (
     <div className="flex flex-col gap-6">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterLinks } from '@/components/ui/FilterLinks';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { requireStaff } from '@/lib/auth/current';
 import { formatShanghai } from '@/lib/complaints/format';
@@ -7,18 +8,21 @@ import { formatMoney } from '@/lib/format/money';
 import { preferences } from '@/lib/http/request-context';
 import { fill } from '@/lib/i18n';
 import { refundMessages } from '@/lib/i18n/refunds';
-import { staffRefundQueue } from '@/lib/refunds/queries';
+import { REFUND_QUEUE_VIEWS, staffRefundQueue } from '@/lib/refunds/queries';
 
 export const metadata: Metadata = { title: '退费审核' };
 
-export default async function StaffRefundsPage() {
+export default async function StaffRefundsPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
   const staff = await requireStaff();
   const { locale } = await preferences();
   const m = refundMessages(locale);
-  const refunds = await staffRefundQueue(staff.utilityId);
+  const requested = (await searchParams).view;
+  const view = REFUND_QUEUE_VIEWS.find((v) => v === requested) ?? 'open';
+  const refunds = await staffRefundQueue(staff.utilityId, view);
   return (
     <div className="flex flex-col gap-4">
       <PageTitle>{m.staff.queueTitle}</PageTitle>
+      <FilterLinks label={m.staff.queueTitle} base="/staff/refunds" views={REFUND_QUEUE_VIEWS} current={view} names={m.staff.views} />
       {refunds.length === 0 && <p className="text-lg">{m.staff.none}</p>}
       <ul className="flex flex-col gap-3">
         {refunds.map((r) => (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { WorkOrderQueue } from '@/components/complaints/WorkOrderQueue';
+import { FilterLinks } from '@/components/ui/FilterLinks';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { requireStaff } from '@/lib/auth/current';
 import { workOrderQueue, type QueueFilter } from '@/lib/complaints/staff-queries';
@@ -21,18 +21,7 @@ export default async function WorkOrdersPage({ searchParams }: { searchParams: P
   return (
     <div className="flex flex-col gap-4">
       <PageTitle>{c.staff.queueTitle}</PageTitle>
-      <nav aria-label={c.staff.queueTitle} className="flex flex-wrap gap-2">
-        {FILTERS.map((f) => (
-          <Link
-            key={f}
-            href={`/staff/work-orders?view=${f}`}
-            aria-current={f === view ? 'page' : undefined}
-            className={`inline-flex min-h-11 items-center rounded-xl border-2 border-warm px-4 text-lg font-semibold elder:min-h-[3rem] ${f === view ? 'bg-warm text-white' : 'bg-card text-warm'}`}
-          >
-            {c.staff.filters[f]}
-          </Link>
-        ))}
-      </nav>
+      <FilterLinks label={c.staff.queueTitle} base="/staff/work-orders" views={FILTERS} current={view} names={c.staff.filters} />
       <WorkOrderQueue items={items} now={new Date()} c={c} />
     </div>
   );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { pool } from '@/lib/db/client';
-import { refundCounts } from '@/lib/refunds/queries';
+import { refundCounts, staffRefundQueue } from '@/lib/refunds/queries';
 import { seedBill } from '../payments/db-support';
 import { refundStaff } from './support';
 
@@ -16,7 +16,7 @@ async function request(bill: { utilityId: string; billId: string; residentId: st
   );
 }
 
-describe("the supervisors' board counts the refunds that wait on people", () => {
+describe("the supervisors' board and the staff queue's views", () => {
   it('to review, awaiting a supervisor, escalated — this utility only, closed ones not at all', async () => {
     const bill = await seedBill();
     expect(await refundCounts(bill.utilityId)).toEqual({ toReview: 0, awaitingSupervisor: 0, escalated: 0 });
@@ -34,5 +34,15 @@ describe("the supervisors' board counts the refunds that wait on people", () => 
 
     expect(await refundCounts(bill.utilityId)).toEqual({ toReview: 2, awaitingSupervisor: 1, escalated: 1 });
     expect(await refundCounts(other.utilityId)).toEqual({ toReview: 1, awaitingSupervisor: 0, escalated: 1 });
+
+    // Each tile leads to a view of the queue listing exactly what it counted.
+    const states = async (view: Parameters<typeof staffRefundQueue>[1]) => (await staffRefundQueue(bill.utilityId, view)).map((r) => r.state).sort();
+    expect(await states('review')).toEqual(['submitted', 'under_review']);
+    expect(await states('supervisor')).toEqual(['under_review']);
+    expect(await states('escalated')).toEqual(['failed']);
+    expect(await states('open')).toEqual(['approved', 'failed', 'failed', 'refunding', 'submitted', 'under_review', 'under_review']);
+    expect(await states('closed')).toEqual(['refunded', 'rejected', 'withdrawn']);
+    // Escalated first in the open view: people must act on it.
+    expect((await staffRefundQueue(bill.utilityId, 'open'))[0]).toMatchObject({ state: 'failed', escalated: true });
   });
 });
