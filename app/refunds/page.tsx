@@ -10,12 +10,11 @@ import { preferences } from '@/lib/http/request-context';
 import { fill } from '@/lib/i18n';
 import { refundMessages } from '@/lib/i18n/refunds';
 import { listMyRefunds } from '@/lib/refunds/queries';
-import { WITHDRAWABLE_REFUND_STATES } from '@/lib/refunds/state-machine';
+import { FINISHED_REFUND_STATES, WITHDRAWABLE_REFUND_STATES } from '@/lib/refunds/state-machine';
 import { withdrawRefundAction, type WithdrawError } from '@/app/_actions/refunds';
 
 export const metadata: Metadata = { title: '退费进度' };
 
-const FINISHED = new Set(['refunded', 'rejected', 'withdrawn']);
 const WITHDRAW_ERRORS: Record<WithdrawError, 'tooLate' | 'notFound' | 'failed'> = { too_late: 'tooLate', not_found: 'notFound', failed: 'failed' };
 
 export default async function RefundsPage({ searchParams }: { searchParams: Promise<{ submitted?: string; withdrawn?: string; withdrawError?: string }> }) {
@@ -48,7 +47,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
             <p className="text-lg">
               {fill(m.billShort, { season: r.season, accountNo: r.accountNo })}
             </p>
-            {!FINISHED.has(r.state) && (
+            {!FINISHED_REFUND_STATES.includes(r.state) && (
               <p className="text-lg" data-testid="refund-expected">
                 {fill(m.expected, { date: r.expectedBy })}
               </p>

@@ -18,8 +18,17 @@ export function formatMoney(fen: bigint): string {
  */
 export function formatYuanShare(fen: bigint, parts: bigint, places = 4): string {
   if (parts <= 0n || fen < 0n) throw new RangeError('formatYuanShare: a non-negative amount over a positive number of parts');
+  return formatRatio(fen, parts * 100n, places);
+}
+
+/**
+ * num/den in decimal, rounded half up to `places` decimals, integers only (num ≥ 0, den > 0);
+ * `trim` drops trailing zeros and a bare point: 1/3 at 2 → "0.33", 1/2 at 2 trimmed → "0.5".
+ */
+export function formatRatio(num: bigint, den: bigint, places: number, trim = false): string {
   const scale = 10n ** BigInt(places);
-  // fen / parts / 100 yuan, in units of 1/scale yuan, rounded half up.
-  const units = (fen * scale * 2n + parts * 100n) / (parts * 200n);
-  return `${units / scale}.${(units % scale).toString().padStart(places, '0')}`;
+  const units = (num * scale * 2n + den) / (den * 2n);
+  const fraction = (units % scale).toString().padStart(places, '0');
+  const shown = trim ? fraction.replace(/0+$/, '') : fraction;
+  return shown ? `${units / scale}.${shown}` : `${units / scale}`;
 }

@@ -10,7 +10,7 @@ import {
   type Tariff,
 } from '@/lib/billing';
 import { temperatureValue } from '@/lib/billing/substandard-bands';
-import { formatYuanShare } from '@/lib/format/money';
+import { formatRatio, formatYuanShare } from '@/lib/format/money';
 import type { ResidentRefundReason as RefundReason } from './state-machine';
 
 /**
@@ -133,8 +133,5 @@ function coldRooms(basis: RefundBasis, keptFen: bigint, head: RefundLine[]): Com
 
 /** num/den as a percentage rounded half up to two decimals, trailing zeros dropped: 1/3 → "33.33", 2/3 → "66.67", 1/2 → "50". */
 export function percentOf(num: bigint, den: bigint): string {
-  const hundredths = (num * 10_000n * 2n + den) / (den * 2n);
-  const whole = (hundredths / 100n).toString();
-  const fraction = (hundredths % 100n).toString().padStart(2, '0').replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : whole;
+  return formatRatio(num * 100n, den, 2, true);
 }

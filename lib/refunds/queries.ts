@@ -1,6 +1,6 @@
 import { pool } from '@/lib/db/client';
 import type { RefundLine } from './compute-amount';
-import type { RefundReason, RefundState } from './state-machine';
+import { FINISHED_REFUND_STATES, type RefundReason, type RefundState } from './state-machine';
 
 /**
  * What residents and staff read of refunds. A resident sees only their own requests; staff only
@@ -113,12 +113,15 @@ export async function staffRefund(utilityId: string, refundId: string): Promise<
 export const REFUND_QUEUE_VIEWS = ['open', 'review', 'supervisor', 'escalated', 'closed'] as const;
 export type RefundQueueView = (typeof REFUND_QUEUE_VIEWS)[number];
 
+/** The finished states as SQL literals (fixed names from the state machine, never input). */
+const FINISHED_SQL = FINISHED_REFUND_STATES.map((s) => `'${s}'`).join(', ');
+
 const VIEW_WHERE: Record<RefundQueueView, string> = {
-  open: `r.state IN ('submitted', 'under_review', 'approved', 'refunding', 'failed')`,
+  open: `r.state NOT IN (${FINISHED_SQL})`,
   review: `r.state IN ('submitted', 'under_review') AND r.first_approved_by IS NULL`,
   supervisor: `r.state = 'under_review' AND r.first_approved_by IS NOT NULL`,
   escalated: `r.state = 'failed' AND r.escalated_at IS NOT NULL`,
-  closed: `r.state IN ('refunded', 'rejected', 'withdrawn')`,
+  closed: `r.state IN (${FINISHED_SQL})`,
 };
 
 /** The staff queue in one view: what waits for people first (escalated, then review), oldest first; closed ones newest first. */

@@ -29,6 +29,9 @@ export const REFUND_TRANSITIONS: Readonly<Record<RefundState, readonly RefundSta
   withdrawn: [],
 };
 
+/** Where a request ends: the states nothing follows. */
+export const FINISHED_REFUND_STATES: readonly RefundState[] = REFUND_STATES.filter((s) => REFUND_TRANSITIONS[s].length === 0);
+
 /** States a resident may still withdraw from: nothing has been approved, no money has moved. */
 export const WITHDRAWABLE_REFUND_STATES: readonly RefundState[] = ['submitted', 'under_review'];
 
